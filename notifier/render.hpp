@@ -1,0 +1,28 @@
+// The report formats. Pure functions of a Report; one .cpp per format.
+#pragma once
+#include "notifier/report.hpp"
+
+#include <string>
+
+namespace opfolg::notifier {
+
+// Aligned plain text for a terminal; ANSI colour only when `colour` (caller checks isatty and NO_COLOR).
+std::string render_text(const Report& report, bool colour = false);
+// The stable JSON schema of docs/report-json.md.
+std::string render_json(const Report& report);
+std::string render_markdown(const Report& report);
+// One self-contained HTML file: inline CSS and SVG, no scripts, no external references.
+std::string render_html(const Report& report);
+// RFC 4180 with CRLF; `excel` adds a UTF-8 BOM and uses ';' as Danish Excel expects.
+std::string render_csv(const Report& report, bool excel = false);
+// RFC 5545 calendar with one VTODO per open flag.
+std::string render_ics(const Report& report);
+
+// Shared by the HTML report, the checklist and the mail digest.
+std::string html_escape(const std::string& s);
+// The inline SVG bar chart of open flags per committee by age band.
+std::string render_age_chart_svg(const Report& report);
+// Escapes Markdown punctuation and flattens line breaks so a value cannot break the table or add markup.
+std::string markdown_escape(const std::string& s);
+
+}  // namespace opfolg::notifier

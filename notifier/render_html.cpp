@@ -1,0 +1,111 @@
+// HTML: one self-contained file (inline CSS and SVG, no scripts, no external references); every value escaped.
+#include "notifier/render.hpp"
+#include "notifier/utf8.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace opfolg::notifier {
+
+std::string html_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                // Other control characters are not allowed in HTML text; tabs and newlines are kept.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
+                else out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+const std::array<const char*, age_band_count> band_colours = {"#9aa5b1", "#f6c343", "#f39c12", "#e4572e", "#8e1b10"};
+}
+
+std::string render_age_chart_svg(const Report& report) {
+    auto groups = group_by_committee(report.flags);
+    if (groups.empty()) return {};
+    std::size_t max_total = 1;
+    for (const auto& g : groups) max_total = std::max(max_total, g.flags.size());
+    const int label_w = 300, bar_w = 380, row_h = 26, top = 34, width = label_w + bar_w + 60;
+    const int height = top + static_cast<int>(groups.size()) * row_h + 10;
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Åbne opfølgninger pr. "
+                      "udvalg og alder\" width=\"" + std::to_string(width) + "\" height=\"" +
+                      std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " +
+                      std::to_string(height) + "\">\n";
+    // Legend.
+    int x = 0;
+    for (int b = 0; b < age_band_count; ++b) {
+        svg += "<rect x=\"" + std::to_string(x) + "\" y=\"4\" width=\"14\" height=\"14\" fill=\"" + band_colours[b] +
+               "\"/><text x=\"" + std::to_string(x + 18) + "\" y=\"16\" font-size=\"12\">" +
+               html_escape(age_band_label(static_cast<AgeBand>(b))) + "</text>\n";
+        x += 120;
+    }
+    int y = top;
+    for (const auto& g : groups) {
+        std::array<int, age_band_count> counts{};
+        for (const auto& f : g.flags) counts[static_cast<int>(age_band(f))] += 1;
+        svg += "<text x=\"" + std::to_string(label_w - 6) + "\" y=\"" + std::to_string(y + 16) +
+               "\" font-size=\"12\" text-anchor=\"end\">" + html_escape(utf8::truncate(g.committee, 45)) + "</text>\n";
+        double bx = label_w;
+        for (int b = 0; b < age_band_count; ++b) {
+            if (counts[b] == 0) continue;
+            double w = static_cast<double>(bar_w) * counts[b] / static_cast<double>(max_total);
+            svg += "<rect x=\"" + std::to_string(static_cast<int>(bx)) + "\" y=\"" + std::to_string(y + 3) +
+                   "\" width=\"" + std::to_string(std::max(1, static_cast<int>(w))) + "\" height=\"" +
+                   std::to_string(row_h - 8) + "\" fill=\"" + band_colours[b] + "\"><title>" +
+                   html_escape(age_band_label(static_cast<AgeBand>(b))) + ": " + std::to_string(counts[b]) +
+                   "</title></rect>\n";
+            bx += w;
+        }
+        svg += "<text x=\"" + std::to_string(static_cast<int>(bx) + 6) + "\" y=\"" + std::to_string(y + 16) +
+               "\" font-size=\"12\">" + std::to_string(g.flags.size()) + "</text>\n";
+        y += row_h;
+    }
+    svg += "</svg>\n";
+    return svg;
+}
+
+std::string render_html(const Report& report) {
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(report.title) +
+        "</title>\n<style>\n"
+        "body{font-family:system-ui,sans-serif;margin:2em;color:#1f2933;background:#fff}\n"
+        "table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:14px}\n"
+        "th,td{border:1px solid #cbd2d9;padding:4px 6px;text-align:left;vertical-align:top}\n"
+        "th{background:#e4e7eb}td.num{text-align:right}\n"
+        ".overdue{color:#b42318;font-weight:bold}.pending{color:#9a6700}\n"
+        ".meta{color:#616e7c;font-size:12px}\n"
+        "</style>\n</head>\n<body>\n<h1>" + html_escape(report.title) + "</h1>\n<p>" +
+        html_escape(summary_line(report)) + "</p>\n<p class=\"meta\">Dannet " +
+        html_escape(iso_timestamp(report.generated_at)) + "</p>\n";
+    auto flags = shown_flags(report);
+    if (!flags.empty()) out += "<figure>\n" + render_age_chart_svg(report) + "</figure>\n";
+    for (const auto& group : group_by_committee(flags)) {
+        out += "<h2>" + html_escape(group.committee) + " (" + std::to_string(group.flags.size()) + ")</h2>\n";
+        out += "<table>\n<tr><th>Status</th><th>Dage</th><th>Frist</th><th>Møde</th><th>Pkt.</th><th>Titel</th>"
+               "<th>Sag</th><th>Beslutning</th><th>Regel</th><th>Id</th><th>Kilde</th></tr>\n";
+        for (const auto& f : group.flags) {
+            out += "<tr><td class=\"" + std::string(f.status == "overdue" ? "overdue" : "pending") + "\">" +
+                   html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
+                   "</td><td>" + iso(f.due) + "</td><td>" + iso(f.meeting_date) + "</td><td class=\"num\">" +
+                   std::to_string(f.item_number) + "</td><td>" + html_escape(f.title) + "</td><td>" +
+                   html_escape(f.case_number) + "</td><td>" + html_escape(f.decision) + "</td><td>" +
+                   html_escape(f.rule) + " (" + severity_name(f.severity) + ")</td><td>" + html_escape(f.id) +
+                   "</td><td>" + html_escape(f.source) + "</td></tr>\n";
+        }
+        out += "</table>\n";
+    }
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace opfolg::notifier

@@ -1,0 +1,147 @@
+#include "notifier/report.hpp"
+
+#include "notifier/utf8.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace opfolg::notifier {
+
+std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, const Filter& filter) {
+    std::vector<rules::Flag> out;
+    for (const auto& f : flags) {
+        if (!filter.committee.empty() && !utf8::contains_folded(f.committee, filter.committee)) continue;
+        if (!filter.rule.empty() && f.rule != filter.rule) continue;
+        if (filter.min_severity && static_cast<int>(f.severity) < static_cast<int>(*filter.min_severity)) continue;
+        if (filter.status != "all" && !filter.status.empty() && f.status != filter.status) continue;
+        if (filter.since && f.meeting_date < *filter.since) continue;
+        out.push_back(f);
+    }
+    return out;
+}
+
+// Kept here rather than calling rules::to_string so the renderers do not depend on evaluator code; the
+// names are the ones the rules files use.
+const char* severity_name(rules::Severity s) {
+    switch (s) {
+        case rules::Severity::info: return "info";
+        case rules::Severity::low: return "low";
+        case rules::Severity::medium: return "medium";
+        case rules::Severity::high: return "high";
+    }
+    return "medium";
+}
+
+bool parse_severity(const std::string& s, rules::Severity& out) {
+    for (auto v : {rules::Severity::info, rules::Severity::low, rules::Severity::medium, rules::Severity::high}) {
+        if (utf8::fold(s) == severity_name(v)) {
+            out = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool parse_iso_date(const std::string& s, date::year_month_day& out) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+    date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+    if (!ymd.ok()) return false;
+    out = ymd;
+    return true;
+}
+
+std::string iso(date::year_month_day d) {
+    if (!d.ok()) return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+rules::Flag shown(const rules::Flag& flag, bool show_closed) {
+    if (!flag.closed || show_closed) return flag;
+    rules::Flag f = flag;
+    f.title = "lukket";
+    f.case_number.clear();
+    f.decision.clear();
+    f.message.clear();
+    f.due_source.clear();
+    f.why.clear();
+    return f;
+}
+
+std::vector<rules::Flag> shown_flags(const Report& report) {
+    std::vector<rules::Flag> out;
+    out.reserve(report.flags.size());
+    for (const auto& f : report.flags) out.push_back(shown(f, report.show_closed));
+    sort_most_overdue_first(out);
+    return out;
+}
+
+std::string status_word(const std::string& status) {
+    if (status == "overdue") return "overskredet";
+    if (status == "pending") return "afventer";
+    return status;
+}
+
+std::string summary_line(const Report& report) {
+    std::size_t overdue = 0, pending = 0;
+    for (const auto& f : report.flags) (f.status == "overdue" ? overdue : pending) += 1;
+    std::size_t total = report.flags.size();
+    std::string s = std::to_string(total) + (total == 1 ? " åben opfølgning: " : " åbne opfølgninger: ");
+    s += std::to_string(overdue) + (overdue == 1 ? " overskreden, " : " overskredne, ");
+    s += std::to_string(pending) + " afventende pr. " + iso(report.as_of);
+    return s;
+}
+
+void sort_most_overdue_first(std::vector<rules::Flag>& flags) {
+    std::stable_sort(flags.begin(), flags.end(), [](const rules::Flag& a, const rules::Flag& b) {
+        if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
+        if (a.meeting_date != b.meeting_date) return a.meeting_date < b.meeting_date;
+        if (a.item_number != b.item_number) return a.item_number < b.item_number;
+        return a.id < b.id;
+    });
+}
+
+std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags) {
+    sort_most_overdue_first(flags);
+    std::vector<CommitteeGroup> groups;
+    std::map<std::string, std::size_t> index;
+    // Flags arrive most overdue first, so groups appear in order of their most overdue flag.
+    for (auto& f : flags) {
+        auto it = index.find(f.committee);
+        if (it == index.end()) {
+            it = index.emplace(f.committee, groups.size()).first;
+            groups.push_back({f.committee, {}});
+        }
+        groups[it->second].flags.push_back(std::move(f));
+    }
+    return groups;
+}
+
+AgeBand age_band(const rules::Flag& flag) {
+    if (flag.status != "overdue") return AgeBand::pending;
+    if (flag.days_overdue <= 30) return AgeBand::d0_30;
+    if (flag.days_overdue <= 90) return AgeBand::d31_90;
+    if (flag.days_overdue <= 365) return AgeBand::d91_365;
+    return AgeBand::over_365;
+}
+
+const char* age_band_label(AgeBand band) {
+    switch (band) {
+        case AgeBand::pending: return "afventer";
+        case AgeBand::d0_30: return "0–30 dage";
+        case AgeBand::d31_90: return "31–90 dage";
+        case AgeBand::d91_365: return "91–365 dage";
+        case AgeBand::over_365: return ">365 dage";
+    }
+    return "";
+}
+
+}  // namespace opfolg::notifier

@@ -1,0 +1,64 @@
+// What every renderer gets: the flags to show (already filtered) and the facts of the run.
+#pragma once
+#include "rules/flag.hpp"
+
+#include <date/date.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace opfolg::notifier {
+
+struct Report {
+    date::year_month_day as_of{};
+    std::vector<rules::Flag> flags;  // already filtered; renderers order them, they do not drop any
+    date::sys_seconds generated_at{};  // fixed in tests so output is deterministic
+    std::string title = "Opfølgninger";
+    // Closed items ("Lukket") show only their item number and "lukket" unless this is set (`report
+    // --show-closed`, for the operator's own screen). Mail never sets it.
+    bool show_closed = false;
+};
+
+// Filters the CLI applies before rendering. Unset/empty members do not filter.
+struct Filter {
+    std::string committee;                       // case-insensitive substring, æøå/ÆØÅ included
+    std::string rule;                            // exact rule id
+    std::optional<rules::Severity> min_severity; // minimum
+    std::string status = "all";                  // overdue | pending | all
+    std::optional<date::year_month_day> since;   // meeting date >= since
+};
+
+std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, const Filter& filter);
+
+// Severity names as the rules files write them (info, low, medium, high).
+const char* severity_name(rules::Severity s);
+bool parse_severity(const std::string& s, rules::Severity& out);
+bool parse_iso_date(const std::string& s, date::year_month_day& out);
+std::string iso(date::year_month_day d);              // 2026-11-23
+std::string iso_timestamp(date::sys_seconds t);       // 2026-11-23T07:00:00Z
+
+// A flag as shown: closed items lose title, case number, decision, message and due source.
+rules::Flag shown(const rules::Flag& flag, bool show_closed);
+std::vector<rules::Flag> shown_flags(const Report& report);
+
+// Danish words used by every human-readable format.
+std::string status_word(const std::string& status);  // "overskredet" | "afventer"
+std::string summary_line(const Report& report);      // "3 åbne opfølgninger: 3 overskredne, 0 afventende pr. …"
+
+// Flags grouped by committee: groups ordered by their most overdue flag, flags most overdue first.
+struct CommitteeGroup {
+    std::string committee;
+    std::vector<rules::Flag> flags;
+};
+std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags);
+void sort_most_overdue_first(std::vector<rules::Flag>& flags);
+
+// Age bands for the HTML chart: 0–30, 31–90, 91–365, >365 days overdue; pending flags get their own band.
+enum class AgeBand { pending, d0_30, d31_90, d91_365, over_365 };
+AgeBand age_band(const rules::Flag& flag);
+const char* age_band_label(AgeBand band);
+constexpr int age_band_count = 5;
+
+}  // namespace opfolg::notifier

@@ -1,0 +1,95 @@
+#include "notifier/utf8.hpp"
+
+namespace opfolg::notifier::utf8 {
+
+std::size_t sequence_length(unsigned char c) {
+    if (c < 0x80) return 1;
+    if ((c & 0xE0) == 0xC0) return 2;
+    if ((c & 0xF0) == 0xE0) return 3;
+    if ((c & 0xF8) == 0xF0) return 4;
+    return 1;
+}
+
+namespace {
+// Decodes the code point at s[i]; returns its length in n. Invalid bytes decode as themselves.
+char32_t decode(const std::string& s, std::size_t i, std::size_t& n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    n = sequence_length(c);
+    if (n == 1 || i + n > s.size()) { n = 1; return c; }
+    char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+        auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) { n = 1; return c; }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+}  // namespace
+
+std::size_t width(const std::string& s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+        char32_t cp = decode(s, i, n);
+        if (cp >= 0x300 && cp <= 0x36F) continue;
+        ++w;
+    }
+    return w;
+}
+
+std::string pad(const std::string& s, std::size_t columns, bool right_align) {
+    std::size_t w = width(s);
+    if (w >= columns) return s;
+    std::string fill(columns - w, ' ');
+    return right_align ? fill + s : s + fill;
+}
+
+std::string truncate(const std::string& s, std::size_t columns) {
+    if (width(s) <= columns) return s;
+    if (columns == 0) return {};
+    std::string out;
+    std::size_t w = 0;
+    for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+        char32_t cp = decode(s, i, n);
+        bool combining = cp >= 0x300 && cp <= 0x36F;
+        if (!combining && w + 1 > columns - 1) break;
+        out.append(s, i, n);
+        if (!combining) ++w;
+    }
+    return out + "…";
+}
+
+std::string fold(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+        char32_t cp = decode(s, i, n);
+        if (cp >= 'A' && cp <= 'Z') cp += 32;
+        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals incl. Æ Ø Å
+        if (n == 1 && cp >= 0x80) { out += s[i]; continue; }  // keep invalid bytes as they were
+        encode(cp, out);
+    }
+    return out;
+}
+
+bool contains_folded(const std::string& haystack, const std::string& needle) {
+    return fold(haystack).find(fold(needle)) != std::string::npos;
+}
+
+}  // namespace opfolg::notifier::utf8
