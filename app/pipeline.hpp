@@ -1,0 +1,43 @@
+// The shared path of every reading command: open the store, load candidates as of a date, evaluate rules.
+#pragma once
+#include "rules/flag.hpp"
+#include "tracker/candidates.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace opfolg::app {
+
+// A user error (bad option value, missing file): printed as one line, exit 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct CommonOptions {
+    std::string db;                       // --db, default $OPFOLG_DB or ./opfolg.db
+    std::vector<std::string> rules_files; // --rules, default rules/default.rules (in-tree or installed)
+    std::string as_of;                    // --as-of YYYY-MM-DD, default today
+    std::vector<std::string> disabled;    // --disable RULE-ID
+};
+
+// Adds --db, --rules, --as-of and --disable to a sub-command.
+void add_common_options(CLI::App& cmd, CommonOptions& options);
+
+std::string default_db_path();
+std::string default_rules_path();
+date::year_month_day today();
+date::year_month_day resolve_as_of(const std::string& as_of);  // throws UsageError
+
+struct Evaluation {
+    date::year_month_day as_of{};
+    std::vector<tracker::Candidate> candidates;
+    std::vector<rules::Flag> flags;  // open flags (overdue and pending), most overdue first
+};
+
+// Throws UsageError for bad options/rules, std::runtime_error for store failures.
+Evaluation evaluate_store(const CommonOptions& options);
+
+}  // namespace opfolg::app

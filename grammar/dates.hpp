@@ -1,0 +1,40 @@
+// Danish time phrases ("på august mødet", "i 4. kvartal 2019", "sidst i 2022", "12-01-2021", "til næste møde")
+// found in free text and resolved against a meeting date with Howard Hinnant's date library.
+#pragma once
+#include <date/date.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opfolg::dates {
+
+enum class Precision { day, month, quarter, half_year, season, year, next_meeting };
+
+const char* to_string(Precision p);
+
+struct TimePhrase {
+    std::string phrase;        // the matched text, as it stands in the input
+    std::string sentence;      // the sentence the phrase stands in (trimmed)
+    std::size_t offset = 0;    // byte offset of the phrase in the input text
+    Precision precision = Precision::day;
+    date::year_month_day first{};  // first day of the range (unset for next_meeting)
+    date::year_month_day last{};   // last day of the range = the deadline (unset for next_meeting)
+    bool next_meeting = false;     // "til næste møde": the tracker resolves it to the committee's next meeting
+    bool past = false;             // the range ended before the meeting: a fact, not a deadline
+};
+
+// Finds every time phrase in `text` (UTF-8, any case) and resolves it relative to `meeting`.
+// Phrases without a year take the first such period that ends on or after the meeting date.
+std::vector<TimePhrase> find_time_phrases(std::string_view text, date::year_month_day meeting);
+
+// Parses a whole string that is exactly one date: "12-01-2021", "12.01.2021", "8. december 2020",
+// "d. 11. juni 2019", "2021-01-12". Returns false when it is not.
+bool parse_date(std::string_view text, date::year_month_day& out);
+
+// "2019-08-31"
+std::string iso(date::year_month_day d);
+// The inverse of iso(); false when not YYYY-MM-DD.
+bool parse_iso(std::string_view text, date::year_month_day& out);
+
+}  // namespace opfolg::dates

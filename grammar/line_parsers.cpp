@@ -1,0 +1,159 @@
+#include "grammar/line_parsers.hpp"
+
+#include <boost/spirit/home/x3.hpp>
+
+namespace opfolg::lines {
+
+namespace {
+namespace x3 = boost::spirit::x3;
+using It = std::string_view::const_iterator;
+
+std::string trimmed(It first, It last) {
+    while (first != last && *first == ' ') ++first;
+    while (last != first && (*(last - 1) == ' ' || *(last - 1) == ',')) --last;
+    return std::string(first, last);
+}
+
+const auto date_dmy = x3::raw[x3::repeat(1, 2)[x3::digit] >> x3::char_("-.") >> x3::repeat(1, 2)[x3::digit] >>
+                              x3::char_("-.") >> x3::repeat(4)[x3::digit]];
+const auto date_words = x3::raw[x3::repeat(1, 2)[x3::digit] >> '.' >> +x3::lit(' ') >> +x3::alpha >>
+                                +x3::lit(' ') >> x3::repeat(4)[x3::digit]];
+const auto any_date = date_dmy | date_words;
+}  // namespace
+
+bool parse_meeting_title(std::string_view line, Meeting& out) {
+    std::string kind, date_text;
+    It committee_first{}, committee_last{};
+    auto set_kind = [&](auto& ctx) { kind = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
+    auto set_committee = [&](auto& ctx) {
+        committee_first = x3::_attr(ctx).begin();
+        committee_last = x3::_attr(ctx).end();
+    };
+    auto set_date = [&](auto& ctx) { date_text = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
+    const auto separator = x3::lit(" d. ") | x3::lit(" den ") | x3::lit(" - ") | x3::lit(", ");
+    const auto parser = x3::raw[x3::lit("REFERAT") | x3::lit("DAGSORDEN") | x3::lit("Referat") |
+                                x3::lit("Dagsorden")][set_kind] >>
+                        +x3::lit(' ') >> x3::raw[+(x3::char_ - (separator >> any_date))][set_committee] >>
+                        separator >> any_date[set_date] >> *x3::char_;
+    It first = line.begin();
+    if (!x3::parse(first, line.end(), parser)) return false;
+    date::year_month_day d{};
+    if (!dates::parse_date(date_text, d)) return false;
+    for (auto& c : kind) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out.kind = kind;
+    out.committee = trimmed(committee_first, committee_last);
+    out.date = d;
+    return true;
+}
+
+bool parse_meeting_date_line(std::string_view line, Meeting& out) {
+    std::string date_text, time_text;
+    auto set_date = [&](auto& ctx) { date_text = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
+    auto set_time = [&](auto& ctx) { time_text = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
+    const auto time = x3::raw[x3::repeat(1, 2)[x3::digit] >> x3::char_(":.") >> x3::repeat(2)[x3::digit]];
+    const auto parser = x3::lit("Mødedato") >> *(x3::char_ - any_date) >> any_date[set_date] >>
+                        -(+x3::lit(' ') >> -x3::lit("kl.") >> *x3::lit(' ') >> time[set_time]) >> *x3::char_;
+    It first = line.begin();
+    if (!x3::parse(first, line.end(), parser)) return false;
+    date::year_month_day d{};
+    if (dates::parse_date(date_text, d) && !out.date.ok()) out.date = d;
+    if (!time_text.empty()) {
+        if (time_text[time_text.size() - 3] == '.') time_text[time_text.size() - 3] = ':';
+        out.time = time_text.size() == 4 ? "0" + time_text : time_text;
+    }
+    return true;
+}
+
+std::vector<Participant> parse_participants(std::string_view list) {
+    // Names separated by ", " outside parentheses; each may carry "(A)" (party), "(role)" and "(Afbud)".
+    std::vector<Participant> out;
+    std::string current;
+    int depth = 0;
+    auto finish = [&] {
+        Participant p;
+        std::string rest = current;
+        while (true) {
+            std::size_t open = rest.rfind('(');
+            std::size_t close = rest.rfind(')');
+            if (open == std::string::npos || close == std::string::npos || close < open) break;
+            std::string inner = rest.substr(open + 1, close - open - 1);
+            rest.erase(open);
+            if (inner == "Afbud" || inner == "afbud") p.absent = true;
+            else if (inner.size() <= 2 || (inner.size() <= 3 && static_cast<unsigned char>(inner[0]) == 0xC3))
+                p.party = inner;
+            else p.role = inner;
+        }
+        p.name = trimmed(rest.begin(), rest.end());
+        if (!p.name.empty()) out.push_back(std::move(p));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        char c = list[i];
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if (c == ',' && depth == 0) {
+            finish();
+            continue;
+        }
+        current += c;
+    }
+    finish();
+    return out;
+}
+
+bool parse_reference(std::string_view line, Reference& out) {
+    It committee_first{}, committee_last{};
+    std::string date_text;
+    std::vector<unsigned> numbers;
+    auto set_committee = [&](auto& ctx) {
+        committee_first = x3::_attr(ctx).begin();
+        committee_last = x3::_attr(ctx).end();
+    };
+    auto set_date = [&](auto& ctx) { date_text = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
+    auto add_number = [&](auto& ctx) { numbers.push_back(x3::_attr(ctx)); };
+    const auto separator = x3::lit(" den ") | x3::lit(" d. ");
+    const auto item_word = x3::no_case[x3::lit("punkt") | x3::lit("pkt.") | x3::lit("pkt")];
+    const auto number_sep = x3::lit(", ") | x3::lit(" og ") | x3::lit(",") | x3::lit(" & ");
+    const auto parser = x3::raw[+(x3::char_ - (separator >> any_date))][set_committee] >> separator >>
+                        any_date[set_date] >>
+                        -(+x3::lit(' ') >> item_word >> *x3::lit(' ') >> (x3::uint_[add_number] % number_sep)) >>
+                        -x3::lit('.') >> *x3::lit(' ') >> x3::eoi;
+    It first = line.begin();
+    if (!x3::parse(first, line.end(), parser)) return false;
+    date::year_month_day d{};
+    if (!dates::parse_date(date_text, d)) return false;
+    out.committee = trimmed(committee_first, committee_last);
+    out.date = d;
+    out.items.assign(numbers.begin(), numbers.end());
+    out.text = std::string(line);
+    return !out.committee.empty();
+}
+
+bool parse_history_head(std::string_view line, HistoryEntry& out) {
+    std::string date_text;
+    It committee_first{}, committee_last{};
+    auto set_date = [&](auto& ctx) { date_text = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
+    auto set_committee = [&](auto& ctx) {
+        committee_first = x3::_attr(ctx).begin();
+        committee_last = x3::_attr(ctx).end();
+    };
+    const auto parser = date_dmy[set_date] >> +x3::lit(' ') >> x3::raw[+x3::char_][set_committee];
+    It first = line.begin();
+    if (!x3::parse(first, line.end(), parser)) return false;
+    date::year_month_day d{};
+    if (!dates::parse_date(date_text, d)) return false;
+    out.date = d;
+    out.committee = trimmed(committee_first, committee_last);
+    return !out.committee.empty();
+}
+
+bool is_case_number(std::string_view line) {
+    const auto digit2 = x3::digit >> x3::digit;
+    const auto letter = x3::alnum | (x3::char_('\xC3') >> x3::char_);
+    It first = line.begin();
+    return x3::parse(first, line.end(),
+                     digit2 >> '.' >> digit2 >> '.' >> digit2 >> '-' >> letter >> digit2 >> '-' >> +x3::digit >>
+                         '-' >> digit2 >> x3::eoi);
+}
+
+}  // namespace opfolg::lines

@@ -1,0 +1,23 @@
+// Small X3 parsers for single lines whose shape carries facts: the meeting title, participants,
+// "Tidligere behandling" references and "Sagens forløb" entry heads.
+#pragma once
+#include "grammar/model.hpp"
+
+#include <string_view>
+
+namespace opfolg::lines {
+
+// "REFERAT Erhvervs- og Beskæftigelsesudvalget d. 11-06-2019" -> kind, committee, date.
+bool parse_meeting_title(std::string_view line, Meeting& out);
+// "Mødedato Tirsdag d. 11. juni 2019 kl. 13:00" -> date (when not yet known) and time.
+bool parse_meeting_date_line(std::string_view line, Meeting& out);
+// "Mødedeltagere Musa Kecec (A), Per Kensø (centerchef for Skoler), Anja Holtze (A) (Afbud)"
+std::vector<Participant> parse_participants(std::string_view list);
+// "Erhvervs- og Beskæftigelsesudvalget den 12. marts 2019 Punkt 4 og 5"
+bool parse_reference(std::string_view line, Reference& out);
+// "08-12-2020 Erhvervs- og Beskæftigelsesudvalget"
+bool parse_history_head(std::string_view line, HistoryEntry& out);
+// "15.00.00-P05-3-20"
+bool is_case_number(std::string_view line);
+
+}  // namespace opfolg::lines

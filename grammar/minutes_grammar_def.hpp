@@ -1,0 +1,89 @@
+// The minutes grammar: a line grammar over the reader's normalized text (one line per '\n').
+//
+//   document   = header item*
+//   header     = lines until the first "Punkt N: title"
+//   item       = heading title-continuation* case-number? preamble section*
+//   section    = known heading on a line of its own, then body lines | "Afbud names" on one line
+//
+// Every line the grammar does not know as structure is kept as text of the part it stands in, so nothing is
+// dropped. An item heading with no title is an expectation failure: it is reported as a warning with its line
+// and parsing continues (on_error accepts), so one malformed item never loses the rest of the document.
+#pragma once
+#include "grammar/minutes_ast.hpp"
+#include "grammar/minutes_ast_adapted.hpp"
+#include "grammar/minutes_grammar.hpp"
+
+#include <boost/spirit/home/x3.hpp>
+#include <boost/spirit/home/x3/support/utility/annotate_on_success.hpp>
+
+namespace opfolg::parser {
+
+namespace x3 = boost::spirit::x3;
+
+// Section headings as municipalities write them. Unknown headings stay text of the section before them.
+struct section_headings_ : x3::symbols<> {
+    section_headings_() {
+        for (const char* h : {"Tidligere behandling", "Indhold", "Sammendrag", "Baggrund", "Sagsfremstilling",
+                              "Økonomiske konsekvenser og finansiering", "økonomiske konsekvenser og finansiering",
+                              "Økonomi", "Økonomiske konsekvenser", "Bilag", "Beslutningen træffes af",
+                              "Indstilling", "Beslutning", "Sagens forløb", "Afbud", "Lovgrundlag",
+                              "Retsgrundlag", "Kommunikation", "Høring", "Sagens baggrund", "Beslutningskompetence",
+                              "Bemærkninger", "Supplerende sagsfremstilling"})
+            add(h);
+    }
+};
+inline const section_headings_ section_headings;
+
+// Handlers: annotate nodes with their position; recover from a malformed item heading.
+struct text_line_class : x3::annotate_on_success {};
+struct section_class : x3::annotate_on_success {};
+struct item_class : x3::annotate_on_success {};
+struct document_class : x3::annotate_on_success {};
+struct item_heading_class : x3::annotate_on_success {
+    template <typename Iterator, typename Exception, typename Context>
+    x3::error_handler_result on_error(Iterator& first, Iterator const& last, Exception const& x,
+                                      Context const& context) {
+        auto& ctx = x3::get<x3::error_handler_tag>(context).get();
+        ctx.problems.push_back({x.where(), "item heading without a title (expected " + x.which() + ")"});
+        while (first != last && *first != '\n') ++first;  // skip the broken heading line, keep the item
+        if (first != last) ++first;
+        return x3::error_handler_result::accept;
+    }
+};
+
+const x3::rule<text_line_class, ast::text_line> text_line = "text line";
+const x3::rule<section_class, ast::section> section = "section";
+const x3::rule<item_heading_class, ast::item_heading> item_heading = "item heading";
+const x3::rule<item_class, ast::item> item = "item";
+const document_type document = "minutes document";
+
+const auto eol = x3::lit('\n');
+const auto blank = x3::omit[eol];
+const auto digit2 = x3::digit >> x3::digit;
+// KLE journal number: "15.00.00-P05-3-20"; the letter may be a digit or a non-ASCII letter ("Ø00", "000").
+const auto kle_letter = x3::alnum | (x3::char_('\xC3') >> x3::char_);
+const auto kle_number = x3::raw[digit2 >> '.' >> digit2 >> '.' >> digit2 >> '-' >> kle_letter >> digit2 >> '-' >>
+                                +x3::digit >> '-' >> digit2];
+const auto item_start = x3::lit("Punkt") >> ' ' >> x3::uint_ >> ':';
+const auto section_start = (section_headings >> eol) | (x3::lit("Afbud") >> ' ');
+const auto plain_line = !item_start >> !section_start >> text_line;
+
+const auto text_line_def = +(x3::char_ - eol) >> eol;
+const auto item_heading_def = item_start >> *x3::lit(' ') > +(x3::char_ - eol) > eol;
+const auto title_continuation = !x3::lit('\n') >> !(kle_number >> eol) >> plain_line;
+const auto case_line = &(kle_number >> eol) >> text_line;
+const auto body = *(*blank >> plain_line) >> *blank;
+const auto section_def = (x3::raw[section_headings] >> eol >> body) |
+                         (x3::string("Afbud") >> ' ' >> x3::repeat(1)[text_line] >> *blank);
+const auto item_def = item_heading >> *title_continuation >> *blank >> x3::repeat(0, 1)[case_line] >> body >>
+                      *section;
+const auto header = *(*blank >> !item_start >> text_line) >> *blank;
+const auto document_def = header >> *item >> x3::eoi;
+
+BOOST_SPIRIT_DEFINE(text_line, section, item_heading, item, document)
+
+}  // namespace opfolg::parser
+
+namespace opfolg {
+inline const parser::document_type& minutes_grammar_def() { return parser::document; }
+}  // namespace opfolg

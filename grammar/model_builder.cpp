@@ -1,0 +1,246 @@
+// AST -> model: runs the minutes grammar, then reads each part's facts with the line parsers, the decision
+// classifier and the date-phrase finder. Every fact carries its source line.
+#include "grammar/decision.hpp"
+#include "grammar/line_parsers.hpp"
+#include "grammar/minutes.hpp"
+#include "grammar/minutes_grammar.hpp"
+#include "grammar/promise.hpp"
+
+#include <algorithm>
+
+namespace opfolg {
+
+namespace {
+
+// Maps buffer offsets back to source lines.
+class LineMap {
+public:
+    explicit LineMap(const SourceText& src) {
+        for (const auto& l : src.lines) {
+            starts_.push_back(buffer_.size());
+            source_.push_back(l.source_line);
+            buffer_ += l.text;
+            buffer_ += '\n';
+        }
+    }
+    const std::string& buffer() const { return buffer_; }
+    int source_line(std::size_t offset) const {
+        auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+        if (it == starts_.begin()) return source_.empty() ? 0 : source_.front();
+        return source_[static_cast<std::size_t>(it - starts_.begin()) - 1];
+    }
+
+private:
+    std::string buffer_;
+    std::vector<std::size_t> starts_;
+    std::vector<int> source_;
+};
+
+struct Builder {
+    const SourceText& src;
+    const LineMap& map;
+    parser::parse_context& ctx;
+    Minutes& out;
+
+    template <typename Node>
+    int line_of(const Node& node) const {
+        auto range = ctx.positions.position_of(node);
+        if (range.begin() == range.end() && node.id_first < 0) return 0;
+        return map.source_line(static_cast<std::size_t>(range.begin() - map.buffer().begin()));
+    }
+
+    TextLine text(const ast::text_line& l) const { return {l.text, line_of(l)}; }
+
+    void header(const std::vector<ast::text_line>& lines) {
+        Meeting& m = out.meeting;
+        for (const auto& l : lines) {
+            const std::string& t = l.text;
+            if (m.kind.empty() && lines::parse_meeting_title(t, m)) {
+                m.line = line_of(l);
+            } else if (t.rfind("Mødedato", 0) == 0) {
+                lines::parse_meeting_date_line(t, m);
+            } else if (t.rfind("Mødested ", 0) == 0) {
+                m.place = t.substr(std::string("Mødested ").size());
+            } else if (t.rfind("Mødedeltagere ", 0) == 0) {
+                m.participants = lines::parse_participants(t.substr(std::string("Mødedeltagere ").size()));
+            } else if (t.rfind("Deltagere ", 0) == 0) {
+                m.participants = lines::parse_participants(t.substr(std::string("Deltagere ").size()));
+            }
+        }
+    }
+
+    static std::string section_kind(const std::string& heading) {
+        std::string h = utf8_lower(heading);
+        static const std::pair<const char*, const char*> kinds[] = {
+            {"tidligere behandling", "tidligere_behandling"}, {"indhold", "indhold"},
+            {"sammendrag", "sammendrag"}, {"baggrund", "baggrund"}, {"sagens baggrund", "baggrund"},
+            {"sagsfremstilling", "sagsfremstilling"}, {"supplerende sagsfremstilling", "sagsfremstilling"},
+            {"økonomiske konsekvenser og finansiering", "oekonomi"}, {"økonomiske konsekvenser", "oekonomi"},
+            {"økonomi", "oekonomi"}, {"bilag", "bilag"}, {"beslutningen træffes af", "beslutningen_traeffes_af"},
+            {"indstilling", "indstilling"}, {"beslutning", "beslutning"}, {"sagens forløb", "sagens_forloeb"},
+            {"afbud", "afbud"}};
+        for (const auto& [name, kind] : kinds)
+            if (h == name) return kind;
+        return "other";
+    }
+
+    static std::string join(const std::vector<TextLine>& lines) {
+        std::string s;
+        for (const auto& l : lines) {
+            if (!s.empty()) s += ' ';
+            s += l.text;
+        }
+        return s;
+    }
+
+    void history(Item& item, const Section& s) {
+        HistoryEntry* current = nullptr;
+        std::vector<TextLine> decision_lines;
+        auto close = [&] {
+            if (current) current->decision = classify_decision(join(decision_lines), decision_lines.empty()
+                                                                                       ? current->line
+                                                                                       : decision_lines[0].line);
+            decision_lines.clear();
+        };
+        for (const auto& l : s.lines) {
+            HistoryEntry head;
+            if (lines::parse_history_head(l.text, head)) {
+                close();
+                head.line = l.line;
+                item.history.push_back(head);
+                current = &item.history.back();
+            } else if (current) {
+                decision_lines.push_back(l);
+            } else {
+                out.warnings.push_back({l.line, "Sagens forløb: line is not \"DD-MM-YYYY committee\": " + l.text});
+            }
+        }
+        close();
+    }
+
+    void deadlines(Item& item) {
+        auto scan = [&](const TextLine& l, bool in_decision) {
+            for (auto& phrase : dates::find_time_phrases(l.text, out.meeting.date)) {
+                Deadline d;
+                d.in_decision = in_decision;
+                d.line = l.line;
+                d.promise = !phrase.past && !in_decision && find_promise(phrase.sentence, d.promise_verb);
+                d.phrase = std::move(phrase);
+                item.deadlines.push_back(std::move(d));
+            }
+        };
+        for (const auto& s : item.sections)
+            if (s.kind == "beslutning")
+                for (const auto& l : s.lines) scan(l, true);
+        for (const auto& l : item.preamble) scan(l, false);
+        for (const auto& s : item.sections)
+            if (s.kind != "beslutning" && s.kind != "sagens_forloeb" && s.kind != "tidligere_behandling" &&
+                s.kind != "bilag")
+                for (const auto& l : s.lines) scan(l, false);
+    }
+
+    void item(const ast::item& a) {
+        Item it;
+        it.number = static_cast<int>(a.heading.number);
+        it.line = line_of(a.heading);
+        it.title = a.heading.title;
+        for (const auto& c : a.title_continuation) it.title += ' ' + c.text;
+        // "Lukket: LUKKET Meddelelser": a closed item; the title keeps only its own words.
+        for (const char* prefix : {"Lukket: LUKKET ", "Lukket: ", "LUKKET "}) {
+            if (it.title.rfind(prefix, 0) == 0) {
+                it.closed = true;
+                it.title.erase(0, std::string(prefix).size());
+            }
+        }
+        if (it.title.empty()) out.warnings.push_back({it.line, "Punkt " + std::to_string(it.number) + " has no title"});
+        if (!a.case_number.empty()) it.case_number = a.case_number.front().text;
+        for (const auto& l : a.preamble) it.preamble.push_back(text(l));
+        if (!it.preamble.empty() && !it.preamble.front().text.empty() &&
+            std::isdigit(static_cast<unsigned char>(it.preamble.front().text[0])) &&
+            it.preamble.front().text.size() < 24 && it.preamble.front().text.find('-') != std::string::npos &&
+            it.case_number.empty())
+            out.warnings.push_back({it.preamble.front().line,
+                                    "Punkt " + std::to_string(it.number) + ": malformed case number \"" +
+                                        it.preamble.front().text + "\""});
+        for (const auto& as : a.sections) {
+            Section s;
+            s.heading = as.heading;
+            s.kind = section_kind(as.heading);
+            s.line = line_of(as);
+            for (const auto& l : as.body) s.lines.push_back(text(l));
+            it.sections.push_back(std::move(s));
+        }
+        for (const auto& s : it.sections) {
+            if (s.kind == "beslutning") {
+                // The last Beslutning section is the decision; an empty one is "no decision".
+                if (!s.lines.empty()) it.decision = classify_decision(join(s.lines), s.lines.front().line);
+            } else if (s.kind == "tidligere_behandling") {
+                for (const auto& l : s.lines) {
+                    Reference r;
+                    if (lines::parse_reference(l.text, r)) {
+                        r.line = l.line;
+                        it.references.push_back(std::move(r));
+                    } else {
+                        out.warnings.push_back({l.line, "Tidligere behandling: not \"committee den date Punkt N\": " + l.text});
+                    }
+                }
+            } else if (s.kind == "sagens_forloeb") {
+                history(it, s);
+            } else if (s.kind == "afbud") {
+                for (auto& p : lines::parse_participants(join(s.lines))) it.absent.push_back(p.name);
+            }
+        }
+        deadlines(it);
+        out.items.push_back(std::move(it));
+    }
+};
+
+bool looks_like_budget_description(const SourceText& src) {
+    for (const auto& l : src.lines) {
+        std::string lower = utf8_lower(l.text);
+        if (lower.rfind("bevillingsramme", 0) == 0 || lower.find("mål- og rammebeskrivelse") != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+Minutes parse_minutes(const SourceText& source) {
+    Minutes out;
+    out.file = source.file;
+    for (const auto& n : source.notes) out.warnings.push_back({n.line, n.message});
+    LineMap map(source);
+    const std::string& buffer = map.buffer();
+    parser::parse_context ctx(buffer.begin(), buffer.end());
+    ast::document doc;
+    auto first = buffer.cbegin();
+    namespace x3 = boost::spirit::x3;
+    bool ok = x3::parse(first, buffer.cend(), x3::with<x3::error_handler_tag>(std::ref(ctx))[minutes_grammar()], doc);
+    for (const auto& p : ctx.problems)
+        out.warnings.push_back({map.source_line(static_cast<std::size_t>(p.where - buffer.begin())), p.message});
+    if (!ok) {
+        out.warnings.push_back({map.source_line(static_cast<std::size_t>(first - buffer.begin())),
+                                "the document could not be read past this line"});
+    }
+    Builder b{source, map, ctx, out};
+    b.header(doc.header);
+    if (out.meeting.kind.empty() && doc.items.empty()) {
+        out.kind = DocumentKind::not_minutes;
+        out.not_minutes_reason = looks_like_budget_description(source)
+                                     ? "not minutes: a budget frame description (Bevillingsramme), no meeting header "
+                                       "and no agenda items"
+                                     : "not minutes: no meeting header (REFERAT/DAGSORDEN committee d. date) and no "
+                                       "agenda items (Punkt N: title)";
+        return out;
+    }
+    if (!out.meeting.date.ok()) {
+        out.warnings.push_back({1, "no meeting date found in the header"});
+    }
+    for (const auto& item : doc.items) b.item(item);
+    return out;
+}
+
+Minutes read_minutes(const std::string& path) { return parse_minutes(read_source(path)); }
+
+}  // namespace opfolg

@@ -1,0 +1,219 @@
+// bytes -> normalized lines. Decoding, rendering detection and per-line clean-up live here; nothing in the
+// grammar has to know whether the minutes came as PDF text, Markdown, HTML or Windows-1252.
+#include "grammar/reader_detail.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace opfolg {
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+        s.replace(pos, from.size(), to);
+}
+
+// Markdown-like markers as the municipality's publishing system writes them: **bold**, <b>, \_ escapes.
+void strip_markup(std::string& s, int& heading_level) {
+    std::size_t hashes = 0;
+    while (hashes < s.size() && s[hashes] == '#') ++hashes;
+    if (hashes > 0 && hashes <= 6 && (hashes == s.size() || s[hashes] == ' ')) {
+        heading_level = static_cast<int>(hashes);
+        s.erase(0, hashes);
+    }
+    replace_all(s, "**", "");
+    for (const char* tag : {"<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<strong>", "</strong>", "<em>", "</em>"})
+        replace_all(s, tag, "");
+    for (const char* br : {"<br>", "<br/>", "<br />"}) replace_all(s, br, " ");
+    // Markdown backslash escapes of punctuation.
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size() && std::strchr("_*#-.\\`[]()!+<>|", s[i + 1]) != nullptr) {
+            out += s[++i];
+            continue;
+        }
+        out += s[i];
+    }
+    s.swap(out);
+}
+
+// Whitespace and invisible characters: NBSP -> space, soft hyphen and zero-width marks dropped, runs collapsed.
+std::string clean_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC2 && i + 1 < s.size()) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]);
+            if (d == 0xA0) { out += ' '; ++i; continue; }  // NBSP
+            if (d == 0xAD) { ++i; continue; }              // soft hyphen
+        }
+        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+            unsigned char d = static_cast<unsigned char>(s[i + 2]);
+            if (d == 0x8B || d == 0x8C || d == 0x8D) { i += 2; continue; }  // zero-width space/joiners
+            if (d == 0xAF || (d >= 0x80 && d <= 0x8A)) { out += ' '; i += 2; continue; }  // other spaces
+        }
+        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+            static_cast<unsigned char>(s[i + 2]) == 0xBF) { i += 2; continue; }  // stray BOM
+        if (c == '\t' || c == '\f' || c == '\v' || c == '\r') c = ' ';
+        if (c < 0x20) continue;  // other control characters carry nothing
+        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out += static_cast<char>(c);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool is_page_furniture(const std::string& s, bool pdf) {
+    // "Side 3 af 20", "Side 3", and for PDFs a bare page number line.
+    auto digits = [](std::string_view v) {
+        return !v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    std::string_view v = s;
+    if (pdf && digits(v)) return true;
+    if (!starts_with(v, "Side ")) return false;
+    v.remove_prefix(5);
+    std::size_t sp = v.find(" af ");
+    if (sp == std::string_view::npos) return digits(v);
+    return digits(v.substr(0, sp)) && digits(v.substr(sp + 4));
+}
+
+bool is_lower_letter_start(std::string_view s) {
+    if (s.empty()) return false;
+    unsigned char c = static_cast<unsigned char>(s[0]);
+    if (c >= 'a' && c <= 'z') return true;
+    return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;  // æ ø å é ...
+}
+
+// "beskæf-" + "tigelse" -> "beskæftigelse"; but "Erhvervs-" + "og Beskæftigelse" stays (a Danish
+// compound ellipsis, not a break).
+bool joins_hyphenated(const std::string& line, const std::string& next) {
+    if (line.size() < 3 || line.back() != '-' || !is_lower_letter_start(next)) return false;
+    unsigned char before = static_cast<unsigned char>(line[line.size() - 2]);
+    bool letter_before = (before >= 'a' && before <= 'z') || before >= 0x80;
+    if (!letter_before) return false;
+    std::string first_word = next.substr(0, next.find(' '));
+    for (const char* w : {"og", "eller", "samt", "til", "som"})
+        if (first_word == w) return false;
+    return true;
+}
+
+std::vector<detail::RawLine> split_lines(std::string_view text) {
+    std::vector<detail::RawLine> lines;
+    int n = 1;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        bool end = i == text.size();
+        if (end || text[i] == '\n' || text[i] == '\r') {
+            lines.push_back({std::string(text.substr(start, i - start)), n++, 0});
+            if (!end && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+SourceText normalize_source(std::string_view bytes, const std::string& file) {
+    SourceText out;
+    out.file = file;
+    out.rendering = "plain";
+    std::string text;
+    if (starts_with(bytes, "%PDF-")) {
+        text = detail::pdf_to_text(bytes);
+        out.rendering = "pdf";
+        out.encoding = "utf-8";
+        bytes = text;
+    }
+    if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "GIF8") || starts_with(bytes, "\xFF\xD8\xFF") ||
+        starts_with(bytes, "PK\x03\x04"))
+        throw ReadError("binary file, not text minutes");
+    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+        int line = 1;
+        for (std::size_t i = 0; i < nul; ++i) line += bytes[i] == '\n';
+        throw ReadError("binary data (NUL byte), not text minutes", line);
+    }
+    std::string decoded;
+    if (out.rendering != "pdf") {
+        if (starts_with(bytes, "\xEF\xBB\xBF")) {
+            bytes.remove_prefix(3);
+            out.encoding = "utf-8 (bom)";
+        } else {
+            out.encoding = "utf-8";
+        }
+        if (is_valid_utf8(bytes)) {
+            decoded.assign(bytes);
+        } else if (detail::count_multibyte_utf8(bytes) == 0) {
+            // Not one valid multi-byte sequence: a single-byte code page. Windows-1252 is a superset of the
+            // Latin-1 printable range, so it reads both.
+            decoded = windows1252_to_utf8(bytes);
+            out.encoding = "windows-1252";
+        } else {
+            // Mostly UTF-8 with damage: keep the text, mark each bad byte, say where.
+            std::size_t replaced = detail::repair_utf8(bytes, decoded);
+            out.notes.push_back({0, std::to_string(replaced) + " invalid UTF-8 byte(s) replaced with U+FFFD"});
+        }
+    } else {
+        decoded = std::move(text);
+    }
+
+    std::vector<detail::RawLine> raw;
+    if (detail::looks_like_html(decoded)) {
+        out.rendering = "html";
+        raw = detail::html_to_lines(decoded);
+    } else {
+        raw = split_lines(decoded);
+    }
+    if (!out.notes.empty()) {
+        for (const auto& r : raw)
+            if (r.text.find("\xEF\xBF\xBD") != std::string::npos) {
+                out.notes.back().line = r.source_line;
+                break;
+            }
+    }
+
+    bool markdown = false;
+    for (auto& r : raw) {
+        int level = r.heading_level;
+        std::string before = r.text;
+        strip_markup(r.text, level);
+        if (r.text != before && out.rendering == "plain") markdown = true;
+        r.heading_level = level;
+        r.text = clean_spaces(r.text);
+    }
+    if (markdown) out.rendering = "markdown";
+
+    bool pdf_like = out.rendering == "pdf" || out.rendering == "plain";
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        auto& r = raw[i];
+        if (is_page_furniture(r.text, out.rendering == "pdf")) continue;
+        NormalizedLine line{r.text, r.source_line, r.heading_level};
+        while (pdf_like && i + 1 < raw.size() && joins_hyphenated(line.text, raw[i + 1].text)) {
+            line.text.pop_back();
+            line.text += raw[++i].text;
+        }
+        out.lines.push_back(std::move(line));
+    }
+    bool any_text = false;
+    for (const auto& l : out.lines) any_text = any_text || !l.text.empty();
+    if (!any_text) throw ReadError("empty document");
+    return out;
+}
+
+SourceText read_source(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ReadError(std::string("cannot open: ") + std::strerror(errno));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw ReadError(std::string("cannot read: ") + std::strerror(errno));
+    return normalize_source(buffer.str(), path);
+}
+
+}  // namespace opfolg

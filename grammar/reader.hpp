@@ -1,0 +1,45 @@
+// The reader: bytes of any rendering (plain text from PDF, Markdown-like, HTML, PDF itself) and encoding
+// (UTF-8 with/without BOM, Windows-1252/Latin-1) -> normalized UTF-8 lines plus a map back to source lines.
+// The X3 grammar only ever sees this one clean shape.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opfolg {
+
+struct NormalizedLine {
+    std::string text;      // trimmed, markup removed, single spaces; empty for a blank line
+    int source_line = 0;   // 1-based line in the original (for PDF: in the extracted text)
+    int heading_level = 0; // Markdown '#' count or HTML <hN>, 0 for body text
+};
+
+struct ReadNote {
+    int line = 0;
+    std::string message;
+};
+
+struct SourceText {
+    std::string file;
+    std::string encoding;   // "utf-8", "utf-8 (bom)", "windows-1252"
+    std::string rendering;  // "plain", "markdown", "html", "pdf"
+    std::vector<NormalizedLine> lines;
+    std::vector<ReadNote> notes;  // e.g. invalid UTF-8 replaced on line N
+};
+
+// The file cannot be read as text at all (binary, empty, unreadable). The message names no file; callers add it.
+struct ReadError : std::runtime_error {
+    int line;
+    ReadError(const std::string& message, int line_ = 0) : std::runtime_error(message), line(line_) {}
+};
+
+SourceText read_source(const std::string& path);                           // throws ReadError
+SourceText normalize_source(std::string_view bytes, const std::string& file);  // throws ReadError
+
+// Helpers shared with other parts of the reader and grammar.
+bool is_valid_utf8(std::string_view s);
+std::string windows1252_to_utf8(std::string_view s);
+std::string utf8_lower(std::string_view s);  // ASCII and Latin-1 supplement letters (æøåéü...) lowered
+
+}  // namespace opfolg

@@ -1,0 +1,25 @@
+// Internals of the reader shared between its source files (not part of the grammar's interface).
+#pragma once
+#include "grammar/reader.hpp"
+
+namespace opfolg::detail {
+
+// A physical line before normalization, with where it came from.
+struct RawLine {
+    std::string text;
+    int source_line = 0;
+    int heading_level = 0;
+};
+
+std::size_t repair_utf8(std::string_view s, std::string& out);
+std::size_t count_multibyte_utf8(std::string_view s);
+
+// HTML page -> lines of text: block elements break lines, <hN> sets the heading level, entities decoded,
+// <script>/<style>/comments dropped. Input must already be UTF-8.
+std::vector<RawLine> html_to_lines(std::string_view html);
+bool looks_like_html(std::string_view text);
+
+// PDF bytes -> UTF-8 text of all pages (poppler-cpp), pages separated by form feeds. Throws ReadError.
+std::string pdf_to_text(std::string_view bytes);
+
+}  // namespace opfolg::detail

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# opfolg set-up and entry points for a fresh Debian 12 machine.
+#   ./opfolg.sh demo   install packages if missing, build (Release) into build/, ingest examples/, print the report
+#   ./opfolg.sh test   install packages if missing, build, run the whole test suite through CTest
+#   ./opfolg.sh build  install packages if missing and build
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libboost-dev libsqlite3-dev libhowardhinnant-date-dev libspdlog-dev catch2
+  libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev
+  poppler-utils python3 python3-aiosmtpd chromium
+)
+
+log() { printf 'opfolg.sh: %s\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { log "need root or sudo to install: ${missing[*]}"; exit 1; }
+    sudo="sudo"
+  fi
+  log "installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  local dir=${1:-build} type=${2:-Release}; shift 2 || true
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+cmd=${1:-}
+case "$cmd" in
+  demo)
+    install_packages
+    build build Release
+    db=$(mktemp -d)/demo.db
+    log "ingesting examples/ into $db"
+    ./build/opfolg ingest --db "$db" examples/minutes || [ $? -eq 3 ]
+    ./build/opfolg report --db "$db" --committees examples/committees.conf
+    ;;
+  test)
+    install_packages
+    build build Release
+    ctest --test-dir build --output-on-failure -j"$(nproc)"
+    ;;
+  build)
+    install_packages
+    build build Release
+    ;;
+  *)
+    echo "usage: $0 demo|test|build" >&2
+    exit 2
+    ;;
+esac

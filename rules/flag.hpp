@@ -1,0 +1,35 @@
+// A flag: one rule firing on one candidate, with everything a report, checklist or mail needs.
+#pragma once
+#include <date/date.h>
+
+#include <string>
+#include <vector>
+
+namespace opfolg::rules {
+
+enum class Severity { info, low, medium, high };
+const char* to_string(Severity s);
+bool severity_from_string(std::string_view s, Severity& out);
+
+struct Flag {
+    std::string id;            // stable: hash of rule id + candidate key; survives re-ingests
+    std::string rule;          // rule id, e.g. "postponed-not-resumed"
+    std::string rule_title;    // Danish title shown to users
+    Severity severity = Severity::medium;
+    std::string status;        // "overdue" | "pending"
+    std::string committee;
+    date::year_month_day meeting_date{};
+    int item_number = 0;
+    std::string title;
+    std::string case_number;
+    std::string decision;
+    bool closed = false;
+    date::year_month_day due{};
+    std::string due_source;    // how the due date was found, e.g. "decision: i august 2022 (line 469)"
+    long days_overdue = 0;     // as_of - due in days; negative when pending
+    std::string source;        // "file:line"
+    std::string message;       // the rule's message template, filled in
+    std::vector<std::string> why;  // the conditions that held, in order, for `explain`
+};
+
+}  // namespace opfolg::rules

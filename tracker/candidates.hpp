@@ -1,0 +1,52 @@
+// What the rule engine sees: one candidate per decision (from the minutes or from a Sagens forløb entry),
+// with everything a rule may ask about it. Loaded from the store by tracker::load_candidates().
+#pragma once
+#include "grammar/model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace opfolg::tracker {
+
+// A later item the linker considered for a candidate, accepted or not, and why.
+struct Treatment {
+    std::int64_t item_id = 0;
+    std::string committee;
+    date::year_month_day meeting_date{};
+    int item_number = 0;
+    std::string title;
+    int reason = 0;          // 1 Tidligere behandling, 2 Sagens forløb, 3 case number + similar title; 0 rejected
+    std::string evidence;    // the text that made the link (or why it was rejected)
+    bool accepted = true;
+    std::string source;      // "file:line" of the evidence
+};
+
+struct ManualDecision {
+    std::string action;      // "resolve" | "snooze"
+    std::string by, note;
+    std::optional<date::year_month_day> until;  // snooze end
+};
+
+struct Candidate {
+    std::string key;                 // stable identity across re-ingests: committee|date|item|origin
+    std::int64_t item_id = 0;
+    std::string committee;           // canonical committee name
+    date::year_month_day meeting_date{};
+    int item_number = 0;
+    std::string title;
+    std::string body;
+    std::string case_number;
+    bool closed = false;
+    bool from_history = false;       // the decision is a Sagens forløb entry of a meeting not in the store
+    Decision decision;               // text + classes; empty text and {none} when the item has no decision
+    std::string source_file;
+    int source_line = 0;             // line of the decision (or of the item when it has none)
+    std::vector<Deadline> deadlines; // in_decision ones first, then the item's text
+    std::optional<date::year_month_day> next_meeting;  // the committee's next stored meeting (within as-of)
+    std::vector<Treatment> later;    // linked later treatments (accepted) and considered ones (rejected)
+    std::optional<ManualDecision> manual;  // the newest manual resolve/snooze on this candidate's flags
+};
+
+}  // namespace opfolg::tracker

@@ -1,0 +1,55 @@
+// The SQLite store: opening (schema + migrations), and the read queries commands share.
+#pragma once
+#include "tracker/candidates.hpp"
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace opfolg::tracker {
+
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// One connection to one database file. Not thread-safe; one per thread.
+class Store {
+public:
+    explicit Store(const std::string& path, bool read_only = false);  // creates + migrates when writable
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    sqlite3* handle() const { return db_; }
+    const std::string& path() const { return path_; }
+    int schema_version() const;
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+struct MeetingRow {
+    std::int64_t id = 0;
+    std::string committee;        // canonical name
+    date::year_month_day date{};
+    std::string file;
+    int items = 0;
+};
+
+// Meetings dated on or before as_of (all when unset), oldest first; committee filter matches canonical names
+// case-insensitively (substring), empty = all.
+std::vector<MeetingRow> list_meetings(Store& store, const std::string& committee,
+                                      std::optional<date::year_month_day> as_of = std::nullopt);
+
+// Canonical committee names known to the store.
+std::vector<std::string> list_committees(Store& store);
+
+// Everything the rule engine needs, seeing only meetings dated on or before as_of.
+std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of);
+
+}  // namespace opfolg::tracker
