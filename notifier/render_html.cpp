@@ -79,8 +79,9 @@ std::string render_html(const Report& report) {
         "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(report.title) +
         "</title>\n<style>\n"
         "body{font-family:system-ui,sans-serif;margin:2em;color:#1f2933;background:#fff}\n"
-        "table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:14px}\n"
-        "th,td{border:1px solid #cbd2d9;padding:4px 6px;text-align:left;vertical-align:top}\n"
+        "table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:13px}\n"
+        "th,td{border:1px solid #cbd2d9;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
+        "td.d{white-space:nowrap}\n"
         "th{background:#e4e7eb}td.num{text-align:right}\n"
         ".overdue{color:#b42318;font-weight:bold}.pending{color:#9a6700}\n"
         ".meta{color:#616e7c;font-size:12px}\n"
@@ -96,7 +97,7 @@ std::string render_html(const Report& report) {
         for (const auto& f : group.flags) {
             out += "<tr><td class=\"" + std::string(f.status == "overdue" ? "overdue" : "pending") + "\">" +
                    html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
-                   "</td><td>" + iso(f.due) + "</td><td>" + iso(f.meeting_date) + "</td><td class=\"num\">" +
+                   "</td><td class=\"d\">" + iso(f.due) + "</td><td class=\"d\">" + iso(f.meeting_date) + "</td><td class=\"num\">" +
                    std::to_string(f.item_number) + "</td><td>" + html_escape(f.title) + "</td><td>" +
                    html_escape(f.case_number) + "</td><td>" + html_escape(f.decision) + "</td><td>" +
                    html_escape(f.rule) + " (" + severity_name(f.severity) + ")</td><td>" + html_escape(f.id) +
