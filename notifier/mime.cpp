@@ -2,6 +2,7 @@
 
 #include "notifier/utf8.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -74,14 +75,17 @@ std::string base64(const std::string& data, bool wrap) {
     return out;
 }
 
-std::string encode_header_value(const std::string& raw) {
+std::string encode_header_value(const std::string& raw, std::size_t first_line_used) {
     std::string value;
     for (char c : raw) value += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
     bool plain = true;
     for (unsigned char c : value)
         if (c < 32 || c > 126) plain = false;
     if (plain && value.find("=?") == std::string::npos) return value;
-    // "=?UTF-8?B?" + text + "?=" <= 75 → at most 45 bytes of text per word (60 base64 characters).
+    // Each line holding an encoded-word stays within 76 characters: 12 for "=?UTF-8?B?" and "?=", the rest
+    // base64 (4 characters per 3 bytes). The first line also holds the header name; later ones a leading space.
+    auto capacity = [](std::size_t used) { return (76 - 12 - std::min<std::size_t>(used, 60)) / 4 * 3; };
+    std::size_t limit = capacity(first_line_used);
     std::string out;
     std::string chunk;
     auto flush = [&] {
@@ -89,11 +93,12 @@ std::string encode_header_value(const std::string& raw) {
         if (!out.empty()) out += "\r\n ";
         out += "=?UTF-8?B?" + base64(chunk, false) + "?=";
         chunk.clear();
+        limit = capacity(1);
     };
     for (std::size_t i = 0; i < value.size();) {
         std::size_t n = utf8::sequence_length(static_cast<unsigned char>(value[i]));
         if (i + n > value.size()) n = value.size() - i;
-        if (chunk.size() + n > 45) flush();
+        if (chunk.size() + n > limit) flush();
         chunk.append(value, i, n);
         i += n;
     }
@@ -139,7 +144,7 @@ Mailbox parse_mailbox(const std::string& text) {
 
 std::string format_mailbox(const Mailbox& m) {
     if (m.name.empty()) return m.address;
-    std::string name = encode_header_value(m.name);
+    std::string name = encode_header_value(m.name, 6);
     if (name == m.name) {  // plain ASCII: quote it so commas and the like stay inside the name
         std::string q = "\"";
         for (char c : m.name) {
@@ -173,7 +178,7 @@ std::string build(const Message& msg) {
     std::string out;
     out += "From: " + format_mailbox(msg.from) + "\r\n";
     out += "To: " + to + "\r\n";
-    out += "Subject: " + encode_header_value(msg.subject) + "\r\n";
+    out += "Subject: " + encode_header_value(msg.subject, 9) + "\r\n";
     out += "Date: " + rfc5322_date(msg.date) + "\r\n";
     out += "Message-ID: <" + id + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
@@ -185,7 +190,7 @@ std::string build(const Message& msg) {
         out += "\r\n--" + boundary + "\r\n";
         out += std::string("Content-Type: ") + type + "; charset=UTF-8\r\n";
         out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
-        out += quoted_printable(body) + "\r\n";
+        out += quoted_printable(body);  // the CRLF before the next boundary belongs to the boundary
     };
     part("text/plain", msg.text);
     part("text/html", msg.html);

@@ -17,9 +17,10 @@ struct MailError : std::runtime_error {
 std::string quoted_printable(const std::string& text);
 // Base64 with CRLF every 76 characters.
 std::string base64(const std::string& data, bool wrap = true);
-// RFC 2047 "B" encoded-words (UTF-8) when the value is not plain printable ASCII; each word <= 75 characters,
-// never splitting a UTF-8 sequence. CR/LF never survive: they become spaces first.
-std::string encode_header_value(const std::string& value);
+// RFC 2047 "B" encoded-words (UTF-8) when the value is not plain printable ASCII, folded so no line exceeds 76
+// characters given `first_line_used` characters before it ("Subject: " = 9); never splits a UTF-8 sequence.
+// CR/LF never survive: they become spaces first.
+std::string encode_header_value(const std::string& value, std::size_t first_line_used = 0);
 // "Mon, 23 Nov 2026 07:00:00 +0000" (RFC 5322 3.3).
 std::string rfc5322_date(date::sys_seconds t);
 

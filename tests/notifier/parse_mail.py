@@ -16,7 +16,8 @@ def describe(raw: bytes):
     for part in msg.walk():
         defects += [str(d) for d in part.defects]
         if part.get_content_maintype() == "text":
-            parts[part.get_content_type()] = part.get_content()
+            # The parser keeps the CRLF of the wire format; the renderers write "\n".
+            parts[part.get_content_type()] = part.get_content().replace("\r\n", "\n")
     lines = raw.split(b"\r\n")
     return {
         "subject": str(msg["subject"]),
