@@ -28,6 +28,7 @@ struct Flag {
     std::string due_source;    // how the due date was found, e.g. "decision: i august 2022 (line 469)"
     long days_overdue = 0;     // as_of - due in days; negative when pending
     std::string source;        // "file:line"
+    std::string candidate_key; // tracker::Candidate::key the flag fired on (manual decisions attach to it)
     std::string message;       // the rule's message template, filled in
     std::vector<std::string> why;  // the conditions that held, in order, for `explain`
 };

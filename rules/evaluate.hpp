@@ -1,0 +1,50 @@
+// Evaluating a RuleSet against candidates: flags, explanations and the DSL's own examples.
+//
+// For each enabled rule and candidate: `when` must hold, `unless` must not, the due date is the first due
+// alternative that yields a date (no date: no flag), and `flag if` (default true) must hold with that due.
+// status = overdue when due < as_of, else pending; days_overdue = as_of - due (negative while pending).
+// Flag::id = first 10 hex digits of FNV-1a 64 over rule id + "|" + candidate key (stable across runs).
+#pragma once
+#include "rules/ruleset.hpp"
+#include "tracker/candidates.hpp"
+
+#include <string>
+#include <vector>
+
+namespace opfolg::rules {
+
+struct EvalOptions {
+    std::vector<std::string> disabled;  // rule ids switched off
+};
+
+// Sorted most overdue first (then committee, meeting date, item, rule).
+std::vector<Flag> evaluate(const RuleSet& rules, const std::vector<tracker::Candidate>& candidates,
+                           date::year_month_day as_of, const EvalOptions& options = {});
+
+// Evaluates one rule on one candidate; the flag when it fires. `trace` (optional) receives every step,
+// also when it does not fire.
+std::optional<Flag> evaluate_rule(const Rule& rule, const tracker::Candidate& candidate, date::year_month_day as_of,
+                                  std::vector<std::string>* trace = nullptr);
+
+// A readable account of why `flag` was raised: the rule, the candidate, every condition, the due date and
+// where it came from, and each later treatment considered (accepted, rejected or after as-of).
+std::string explain(const RuleSet& rules, const tracker::Candidate& candidate, const Flag& flag,
+                    date::year_month_day as_of);
+
+// "abcdef0123": 10 hex digits of FNV-1a 64 of rule_id + "|" + key.
+std::string flag_id(const std::string& rule_id, const std::string& candidate_key);
+
+struct ExampleResult {
+    std::string rule, example;  // rule id, the example as written
+    bool passed = false;
+    std::string detail;         // what differed (file:line: expected ..., got ...)
+};
+
+// Builds a Candidate from each `example` (decision classified with classify_decision, deadlines found with
+// find_time_phrases / find_promise) and checks the expected outcome.
+std::vector<ExampleResult> run_examples(const RuleSet& rules);
+// The candidate an example describes, and its as-of date.
+tracker::Candidate example_candidate(const Example& example);
+date::year_month_day example_as_of(const Example& example);
+
+}  // namespace opfolg::rules

@@ -1,0 +1,104 @@
+// Runs the `example` lines of a rule set: each becomes a Candidate built the way the tracker builds one
+// (decision classified, time phrases found and marked as promises), and the rule must (not) flag it.
+#include "rules/evaluate.hpp"
+
+#include "grammar/decision.hpp"
+#include "grammar/promise.hpp"
+
+#include <cstdio>
+
+namespace opfolg::rules {
+
+namespace {
+
+std::string iso(date::year_month_day d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+void add_deadlines(tracker::Candidate& c, const std::string& text, bool in_decision, int line) {
+    for (auto& phrase : dates::find_time_phrases(text, c.meeting_date)) {
+        Deadline d;
+        d.phrase = phrase;
+        d.in_decision = in_decision;
+        d.promise = find_promise(phrase.sentence, d.promise_verb);
+        d.line = line;
+        c.deadlines.push_back(std::move(d));
+    }
+}
+
+}  // namespace
+
+date::year_month_day example_as_of(const Example& e) {
+    return e.as_of ? *e.as_of : date::year_month_day{date::sys_days(e.meeting) + date::days{365}};
+}
+
+tracker::Candidate example_candidate(const Example& e) {
+    tracker::Candidate c;
+    c.key = "example|" + e.where.file + ":" + std::to_string(e.where.line);
+    c.committee = e.committee;
+    c.meeting_date = e.meeting;
+    c.item_number = 1;
+    c.title = e.title;
+    c.body = e.body;
+    c.case_number = e.case_number;
+    c.closed = e.closed;
+    c.from_history = e.from_history;
+    c.source_file = e.where.file;
+    c.source_line = e.where.line;
+    c.decision = classify_decision(e.decision, e.where.line);
+    // Decision deadlines first, then the item's text, as tracker::Candidate promises.
+    add_deadlines(c, e.decision, true, e.where.line);
+    add_deadlines(c, e.title, false, e.where.line);
+    add_deadlines(c, e.body, false, e.where.line);
+    c.next_meeting = e.next_meeting;
+    for (auto d : e.later) {
+        tracker::Treatment t;
+        t.committee = e.committee;
+        t.meeting_date = d;
+        t.item_number = 1;
+        t.title = e.title;
+        t.reason = 1;
+        t.evidence = "example";
+        t.accepted = true;
+        c.later.push_back(t);
+    }
+    if (e.resolved) c.manual = tracker::ManualDecision{"", "resolve", "example", "", std::nullopt};
+    if (e.snoozed_until) c.manual = tracker::ManualDecision{"", "snooze", "example", "", e.snoozed_until};
+    return c;
+}
+
+std::vector<ExampleResult> run_examples(const RuleSet& rules) {
+    std::vector<ExampleResult> results;
+    for (const auto& rule : rules.rules) {
+        for (const auto& e : rule.examples) {
+            ExampleResult r;
+            r.rule = rule.id;
+            r.example = e.text;
+            auto candidate = example_candidate(e);
+            std::vector<std::string> trace;
+            auto flag = evaluate_rule(rule, candidate, example_as_of(e), &trace);
+            std::string where = e.where.file + ":" + std::to_string(e.where.line) + ": ";
+            if (flag.has_value() != e.expect_flagged) {
+                r.detail = where + "expected " + (e.expect_flagged ? "flagged" : "not flagged") + ", got " +
+                           (flag ? "flagged" : "not flagged");
+            } else if (flag && e.expect_due && flag->due != *e.expect_due) {
+                r.detail = where + "expected due " + iso(*e.expect_due) + ", got " + iso(flag->due) + " (" +
+                           flag->due_source + ")";
+            } else if (flag && !e.expect_status.empty() && flag->status != e.expect_status) {
+                r.detail = where + "expected status " + e.expect_status + ", got " + flag->status;
+            } else {
+                r.passed = true;
+            }
+            if (!r.passed) {
+                for (const auto& t : trace) r.detail += "\n    " + t;
+            }
+            results.push_back(std::move(r));
+        }
+    }
+    return results;
+}
+
+}  // namespace opfolg::rules
