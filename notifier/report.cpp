@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 namespace opfolg::notifier {
 
@@ -19,6 +20,30 @@ std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, con
         out.push_back(f);
     }
     return out;
+}
+
+Filter make_filter(const std::string& committee, const std::string& rule, const std::string& severity,
+                   const std::string& status, const std::string& since) {
+    Filter f;
+    f.committee = committee;
+    f.rule = rule;
+    if (!severity.empty()) {
+        rules::Severity s;
+        if (!parse_severity(severity, s))
+            throw std::invalid_argument("--severity: \"" + severity + "\" is not info, low, medium or high");
+        f.min_severity = s;
+    }
+    if (!status.empty()) {
+        if (status != "overdue" && status != "pending" && status != "all")
+            throw std::invalid_argument("--status: \"" + status + "\" is not overdue, pending or all");
+        f.status = status;
+    }
+    if (!since.empty()) {
+        date::year_month_day d;
+        if (!parse_iso_date(since, d)) throw std::invalid_argument("--since: \"" + since + "\" is not a date (YYYY-MM-DD)");
+        f.since = d;
+    }
+    return f;
 }
 
 // Kept here rather than calling rules::to_string so the renderers do not depend on evaluator code; the

@@ -32,6 +32,10 @@ struct Filter {
 
 std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, const Filter& filter);
 
+// The filter from command-line strings (empty = not given); throws std::invalid_argument naming the option.
+Filter make_filter(const std::string& committee, const std::string& rule, const std::string& severity,
+                   const std::string& status, const std::string& since);
+
 // Severity names as the rules files write them (info, low, medium, high).
 const char* severity_name(rules::Severity s);
 bool parse_severity(const std::string& s, rules::Severity& out);
