@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-dev libsqlite3-dev libhowardhinnant-date-dev libspdlog-dev catch2
-  libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev
+  libssl-dev libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev
   poppler-utils python3 python3-aiosmtpd chromium
 )
 
@@ -44,8 +44,8 @@ case "$cmd" in
     build build Release
     db=$(mktemp -d)/demo.db
     log "ingesting examples/ into $db"
-    ./build/opfolg ingest --db "$db" examples/minutes || [ $? -eq 3 ]
-    ./build/opfolg report --db "$db" --committees examples/committees.conf
+    ./build/opfolg ingest --db "$db" --committees examples/committees.conf examples/minutes
+    ./build/opfolg report --db "$db"
     ;;
   test)
     install_packages

@@ -32,9 +32,14 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, date::year_mont
 // "d. 11. juni 2019", "2021-01-12". Returns false when it is not.
 bool parse_date(std::string_view text, date::year_month_day& out);
 
-// "2019-08-31"
+// "2019-08-31"; "" for a date that is not ok()
 std::string iso(date::year_month_day d);
 // The inverse of iso(); false when not YYYY-MM-DD.
 bool parse_iso(std::string_view text, date::year_month_day& out);
+
+// Word boundaries for UTF-8 text: ASCII letters and digits and UTF-8 letters (æøå, é, ...) are word characters;
+// punctuation, spaces and symbols (including –, “, no-break space) and invalid bytes are not.
+bool is_word_char_at(std::string_view text, std::size_t i);      // the character starting at byte i
+bool is_word_char_before(std::string_view text, std::size_t i);  // the character ending just before byte i
 
 }  // namespace opfolg::dates

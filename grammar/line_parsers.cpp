@@ -14,11 +14,12 @@ std::string trimmed(It first, It last) {
     return std::string(first, last);
 }
 
-const auto date_dmy = x3::raw[x3::repeat(1, 2)[x3::digit] >> x3::char_("-.") >> x3::repeat(1, 2)[x3::digit] >>
-                              x3::char_("-.") >> x3::repeat(4)[x3::digit]];
-const auto date_words = x3::raw[x3::repeat(1, 2)[x3::digit] >> '.' >> +x3::lit(' ') >> +x3::alpha >>
-                                +x3::lit(' ') >> x3::repeat(4)[x3::digit]];
-const auto any_date = date_dmy | date_words;
+const auto dmy_shape = x3::repeat(1, 2)[x3::digit] >> x3::char_("-.") >> x3::repeat(1, 2)[x3::digit] >>
+                       x3::char_("-.") >> x3::repeat(4)[x3::digit];
+const auto words_shape = x3::repeat(1, 2)[x3::digit] >> '.' >> +x3::lit(' ') >> +x3::alpha >> +x3::lit(' ') >>
+                         x3::repeat(4)[x3::digit];
+const auto date_dmy = x3::raw[dmy_shape];
+const auto any_date = x3::raw[dmy_shape | words_shape];
 }  // namespace
 
 bool parse_meeting_title(std::string_view line, Meeting& out) {
@@ -83,7 +84,7 @@ std::vector<Participant> parse_participants(std::string_view list) {
                 p.party = inner;
             else p.role = inner;
         }
-        p.name = trimmed(rest.begin(), rest.end());
+        p.name = trimmed(std::string_view(rest).begin(), std::string_view(rest).end());
         if (!p.name.empty()) out.push_back(std::move(p));
         current.clear();
     };

@@ -36,6 +36,7 @@ inline const section_headings_ section_headings;
 
 // Handlers: annotate nodes with their position; recover from a malformed item heading.
 struct text_line_class : x3::annotate_on_success {};
+struct case_line_class : x3::annotate_on_success {};
 struct section_class : x3::annotate_on_success {};
 struct item_class : x3::annotate_on_success {};
 struct document_class : x3::annotate_on_success {};
@@ -52,6 +53,7 @@ struct item_heading_class : x3::annotate_on_success {
 };
 
 const x3::rule<text_line_class, ast::text_line> text_line = "text line";
+const x3::rule<case_line_class, ast::text_line> case_line = "case number";
 const x3::rule<section_class, ast::section> section = "section";
 const x3::rule<item_heading_class, ast::item_heading> item_heading = "item heading";
 const x3::rule<item_class, ast::item> item = "item";
@@ -71,7 +73,7 @@ const auto plain_line = !item_start >> !section_start >> text_line;
 const auto text_line_def = +(x3::char_ - eol) >> eol;
 const auto item_heading_def = item_start >> *x3::lit(' ') > +(x3::char_ - eol) > eol;
 const auto title_continuation = !x3::lit('\n') >> !(kle_number >> eol) >> plain_line;
-const auto case_line = &(kle_number >> eol) >> text_line;
+const auto case_line_def = kle_number >> eol;
 const auto body = *(*blank >> plain_line) >> *blank;
 const auto section_def = (x3::raw[section_headings] >> eol >> body) |
                          (x3::string("Afbud") >> ' ' >> x3::repeat(1)[text_line] >> *blank);
@@ -80,7 +82,7 @@ const auto item_def = item_heading >> *title_continuation >> *blank >> x3::repea
 const auto header = *(*blank >> !item_start >> text_line) >> *blank;
 const auto document_def = header >> *item >> x3::eoi;
 
-BOOST_SPIRIT_DEFINE(text_line, section, item_heading, item, document)
+BOOST_SPIRIT_DEFINE(text_line, case_line, section, item_heading, item, document)
 
 }  // namespace opfolg::parser
 

@@ -24,7 +24,8 @@ struct Treatment {
 };
 
 struct ManualDecision {
-    std::string action;      // "resolve" | "snooze"
+    std::string rule;        // the rule of the flag it was made on
+    std::string action;      // "resolve" | "snooze" ("unresolve" rows cancel and are not loaded)
     std::string by, note;
     std::optional<date::year_month_day> until;  // snooze end
 };
@@ -46,7 +47,8 @@ struct Candidate {
     std::vector<Deadline> deadlines; // in_decision ones first, then the item's text
     std::optional<date::year_month_day> next_meeting;  // the committee's next stored meeting (within as-of)
     std::vector<Treatment> later;    // linked later treatments (accepted) and considered ones (rejected)
-    std::optional<ManualDecision> manual;  // the newest manual resolve/snooze on this candidate's flags
+    std::optional<ManualDecision> manual;  // the newest manual resolve/snooze on this candidate's flags, made on
+                                           // or before as-of; applies to flags of manual->rule only
 };
 
 }  // namespace opfolg::tracker

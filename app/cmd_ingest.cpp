@@ -1,0 +1,140 @@
+// opfolg ingest [--db FILE] [--committees FILE] PATH...
+#include "app/commands.hpp"
+#include "app/pipeline.hpp"
+#include "tracker/committees.hpp"
+#include "tracker/ingest.hpp"
+#include "tracker/linker.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace opfolg::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool is_minutes_file(const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const char* e : {".txt", ".text", ".md", ".html", ".htm", ".pdf"})
+        if (ext == e) return true;
+    return false;
+}
+
+// Files in argument order; directories recursively, sorted, not following directory links (no loops),
+// hidden entries skipped. Unreadable directories are reported, not fatal.
+std::vector<std::string> collect(const std::vector<std::string>& paths, std::vector<std::string>& problems) {
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            problems.push_back(path + ": no such file or directory");
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            files.push_back(path);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const auto name = it->path().filename().string();
+            if (!name.empty() && name[0] == '.') {
+                if (it->is_directory(ec)) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec) && is_minutes_file(it->path())) found.push_back(it->path().string());
+        }
+        if (ec) problems.push_back(path + ": " + ec.message());
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+void progress(std::size_t done, std::size_t total, const std::string& file) {
+    constexpr int width = 30;
+    int filled = total ? static_cast<int>(width * done / total) : width;
+    std::string name = fs::path(file).filename().string();
+    if (name.size() > 40) name = name.substr(0, 37) + "...";
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/" << total
+              << " " << name << "\033[K" << std::flush;
+}
+}  // namespace
+
+void register_ingest(CLI::App& app, Commands& out) {
+    struct Options {
+        std::string db, committees;
+        std::vector<std::string> paths;
+        double threshold = tracker::default_title_threshold;
+        bool quiet = false;
+    };
+    auto options = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("ingest", "read minutes (files or folders, recursively) into the database");
+    cmd->add_option("--db", options->db, "database file (default $OPFOLG_DB or ./opfolg.db)");
+    cmd->add_option("--committees", options->committees, "committee names, aliases and renames (committees.conf)");
+    cmd->add_option("--title-similarity", options->threshold,
+                    "threshold for linking items by case number and similar title (0..1)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_flag("-q,--quiet", options->quiet, "no progress bar and no warnings");
+    cmd->add_option("paths", options->paths, "minutes files or folders")->required();
+    out.push_back({cmd, [options] {
+        const std::string db = options->db.empty() ? default_db_path() : options->db;
+        std::vector<std::string> problems;
+        auto files = collect(options->paths, problems);
+        for (const auto& p : problems) std::cerr << "opfolg: " << p << '\n';
+        if (files.empty() && !problems.empty()) return static_cast<int>(exit_usage);
+
+        tracker::Store store(db);
+        tracker::Committees committees(store);
+        if (!options->committees.empty()) {
+            try {
+                committees.apply(tracker::load_committee_config(options->committees));
+            } catch (const tracker::StoreError& e) {
+                throw UsageError(e.what());
+            }
+        }
+        tracker::Ingestor ingestor(store, committees);
+        const bool show_progress = !options->quiet && isatty(STDERR_FILENO) && files.size() > 1;
+        int stored = 0, replaced = 0, unchanged = 0, rejected = 0, meetings = 0, items = 0, decisions = 0,
+            deadlines = 0;
+        std::vector<tracker::IngestResult> rejections;
+        std::vector<std::string> warnings;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (show_progress) progress(i, files.size(), files[i]);
+            auto r = ingestor.ingest_file(files[i]);
+            switch (r.status) {
+                case tracker::IngestResult::Status::stored: ++stored; break;
+                case tracker::IngestResult::Status::replaced: ++replaced; break;
+                case tracker::IngestResult::Status::unchanged: ++unchanged; break;
+                case tracker::IngestResult::Status::rejected: ++rejected; rejections.push_back(r); break;
+            }
+            meetings += r.meetings;
+            items += r.items;
+            decisions += r.decisions;
+            deadlines += r.deadlines;
+            for (const auto& w : r.warning_list)
+                warnings.push_back(r.file + ":" + std::to_string(w.line) + ": warning: " + w.message);
+        }
+        if (show_progress) progress(files.size(), files.size(), "");
+        if (show_progress) std::cerr << '\n';
+        auto links = tracker::relink(store, options->threshold);
+
+        std::cout << "ingested " << (stored + replaced) << " of " << files.size() << " documents (" << unchanged
+                  << " unchanged, " << replaced << " replaced, " << rejected << " rejected): " << meetings
+                  << " meetings, " << items << " items, " << decisions << " decisions, " << deadlines
+                  << " deadlines; links: " << links.by_reference << " by reference, " << links.by_history
+                  << " by history, " << links.by_case_number << " by case number\n";
+        for (const auto& r : rejections)
+            std::cout << "rejected: " << r.file << ":" << r.line << ": " << r.reason << '\n';
+        if (!options->quiet)
+            for (const auto& w : warnings) std::cerr << w << '\n';
+        if (!problems.empty() || rejected > 0) return static_cast<int>(exit_partial);
+        return static_cast<int>(exit_ok);
+    }});
+}
+
+}  // namespace opfolg::app

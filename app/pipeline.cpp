@@ -1,0 +1,78 @@
+#include "app/pipeline.hpp"
+#include "grammar/dates.hpp"
+#include "rules/evaluate.hpp"
+#include "rules/ruleset.hpp"
+#include "tracker/store.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+namespace opfolg::app {
+
+namespace fs = std::filesystem;
+
+void add_common_options(CLI::App& cmd, CommonOptions& options) {
+    cmd.add_option("--db", options.db, "database file (default $OPFOLG_DB or ./opfolg.db)");
+    cmd.add_option("--rules", options.rules_files, "rules file(s) (default: rules/default.rules)");
+    cmd.add_option("--as-of", options.as_of, "evaluate as of this day, YYYY-MM-DD (default: today)");
+    cmd.add_option("--disable", options.disabled, "switch off a rule by id (repeatable)");
+}
+
+std::string default_db_path() {
+    const char* env = std::getenv("OPFOLG_DB");
+    return env && *env ? env : "opfolg.db";
+}
+
+std::string default_rules_path() {
+    for (const char* dir : {OPFOLG_RULES_DIR_SOURCE, OPFOLG_RULES_DIR_INSTALL}) {
+        fs::path p = fs::path(dir) / "default.rules";
+        if (fs::exists(p)) return p.string();
+    }
+    return (fs::path(OPFOLG_RULES_DIR_INSTALL) / "default.rules").string();
+}
+
+date::year_month_day today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return date::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday;
+}
+
+date::year_month_day resolve_as_of(const std::string& as_of) {
+    if (as_of.empty()) return today();
+    date::year_month_day d{};
+    if (!dates::parse_iso(as_of, d)) throw UsageError("--as-of: \"" + as_of + "\" is not a date (YYYY-MM-DD)");
+    return d;
+}
+
+Evaluation evaluate_store(const CommonOptions& options) {
+    Evaluation out;
+    out.as_of = resolve_as_of(options.as_of);
+    const std::string db = options.db.empty() ? default_db_path() : options.db;
+    if (!fs::exists(db)) throw UsageError("no database at " + db + " (run `opfolg ingest` first, or give --db)");
+
+    rules::RuleSet ruleset;
+    std::vector<std::string> files = options.rules_files;
+    if (files.empty()) files.push_back(default_rules_path());
+    for (const auto& file : files) {
+        std::vector<rules::Diagnostic> diags;
+        if (!rules::load_rules(file, ruleset, diags)) {
+            std::string message = "invalid rules:";
+            for (const auto& d : diags) message += "\n" + rules::format_diagnostic(d);
+            throw UsageError(message);
+        }
+    }
+    for (const auto& id : options.disabled)
+        if (!ruleset.find(id)) throw UsageError("--disable: no rule with id \"" + id + "\"");
+
+    tracker::Store store(db, /*read_only=*/true);
+    out.candidates = tracker::load_candidates(store, out.as_of);
+    rules::EvalOptions eval;
+    eval.disabled = options.disabled;
+    out.flags = rules::evaluate(ruleset, out.candidates, out.as_of, eval);
+    return out;
+}
+
+}  // namespace opfolg::app

@@ -1,0 +1,59 @@
+#include "grammar/decision.hpp"
+
+#include <catch2/catch.hpp>
+
+using opfolg::DecisionClass;
+using opfolg::classify_decision;
+
+namespace {
+std::vector<DecisionClass> classes(const char* text) { return classify_decision(text).classes; }
+}  // namespace
+
+TEST_CASE("decision classes from the decision text", "[grammar][decision]") {
+    using C = DecisionClass;
+    struct Row {
+        const char* text;
+        std::vector<C> expected;
+    };
+    const Row rows[] = {
+        {"Taget til efterretning", {C::noted}},
+        {"Taget til efterretning.", {C::noted}},
+        {"Indstillingen godkendt", {C::approved}},
+        {"Godkendt.", {C::approved}},
+        {"Indstilling godkendt med dene bemærkning: Sagen skal også til Økonomiudvalget.", {C::approved_with_remarks}},
+        {"Indstillingen godkendt med denne bemærkning: Borgerne skal høres.", {C::approved_with_remarks}},
+        {"Anbefales.", {C::recommended}},
+        {"Indstillingen anbefales over for Økonomiudvalget.", {C::recommended}},
+        {"Udsættes", {C::postponed}},
+        {"Udsat.", {C::postponed}},
+        {"Sagen udsættes til næste møde.", {C::postponed}},
+        {"UDSÆTTES", {C::postponed}},
+        {"Ny sag forelægges.", {C::new_case}},
+        {"Undersøges. Ny sag forelægges.", {C::investigate, C::new_case}},
+        {"Udsættes. Ny sag forelægges på næste møde.", {C::postponed, C::new_case}},
+        {"Forkastet.", {C::rejected}},
+        {"Afvist", {C::rejected}},
+        {"Ikke godkendt.", {C::rejected}},
+        {"Oversendes til Økonomiudvalget.", {C::forwarded}},
+        {"", {C::none}},
+        {"Drøftet.", {C::none}},
+    };
+    for (const auto& row : rows) {
+        INFO(row.text);
+        CHECK(classes(row.text) == row.expected);
+    }
+}
+
+TEST_CASE("words that merely contain a decision keyword do not count", "[grammar][decision]") {
+    // "Udsættelse" is not "udsættes"; "udsatte borgere" is not "udsat"; "Godkendelse" is not "godkendt".
+    CHECK(classes("Udsættelse af tilbud drøftet") == std::vector<DecisionClass>{DecisionClass::none});
+    CHECK(classes("Indsats for udsatte borgere drøftet") == std::vector<DecisionClass>{DecisionClass::none});
+    CHECK(classes("Godkendelse af referat") == std::vector<DecisionClass>{DecisionClass::none});
+}
+
+TEST_CASE("remarks after 'med denne bemærkning:' are kept apart", "[grammar][decision]") {
+    auto d = classify_decision("Taget til efterretning med denne bemærkning: Udvalget udsætter ikke noget.", 7);
+    CHECK(d.classes == std::vector<DecisionClass>{DecisionClass::noted});
+    CHECK(d.remarks == "Udvalget udsætter ikke noget.");
+    CHECK(d.line == 7);
+}

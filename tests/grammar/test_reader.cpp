@@ -1,0 +1,99 @@
+#include "grammar/reader.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace opfolg;
+
+namespace {
+std::vector<std::string> texts(const SourceText& s) {
+    std::vector<std::string> out;
+    for (const auto& l : s.lines) out.push_back(l.text);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("line ends CRLF, CR and LF all give the same lines with their source numbers", "[grammar][reader]") {
+    for (const char* text : {"a\r\nb\r\n\r\nc", "a\rb\r\rc", "a\nb\n\nc"}) {
+        auto s = normalize_source(text, "x.txt");
+        REQUIRE(texts(s) == std::vector<std::string>{"a", "b", "", "c"});
+        CHECK(s.lines[3].source_line == 4);
+    }
+}
+
+TEST_CASE("UTF-8 BOM is dropped and reported as the encoding", "[grammar][reader]") {
+    auto s = normalize_source("\xEF\xBB\xBFPunkt 1: Æbler", "x.txt");
+    CHECK(s.encoding == "utf-8 (bom)");
+    CHECK(s.lines.at(0).text == "Punkt 1: Æbler");
+}
+
+TEST_CASE("Windows-1252 and Latin-1 text comes out as UTF-8 æøå", "[grammar][reader]") {
+    // "Mødested Rådhuset – Æblehaven" in Windows-1252 (0x96 is an en dash there).
+    auto s = normalize_source("M\xF8" "dested R\xE5" "dhuset \x96 \xC6" "blehaven", "x.txt");
+    CHECK(s.encoding == "windows-1252");
+    CHECK(s.lines.at(0).text == "Mødested Rådhuset – Æblehaven");
+}
+
+TEST_CASE("invalid UTF-8 inside a UTF-8 document is replaced and reported with its line", "[grammar][reader]") {
+    auto s = normalize_source("første linje\nanden \xFF linje\ntredje æ", "x.txt");
+    CHECK(s.encoding == "utf-8");
+    CHECK(s.lines.at(1).text == "anden \xEF\xBF\xBD linje");
+    REQUIRE(s.notes.size() == 1);
+    CHECK(s.notes[0].line == 2);
+}
+
+TEST_CASE("NBSP, soft hyphens, tabs and runs of spaces are normalized", "[grammar][reader]") {
+    auto s = normalize_source("Beskæf\xC2\xADtigelse\xC2\xA0og   \tmere  ", "x.txt");
+    CHECK(s.lines.at(0).text == "Beskæftigelse og mere");
+}
+
+TEST_CASE("Markdown-like markers are removed and heading levels kept", "[grammar][reader]") {
+    auto s = normalize_source("# **Punkt 1: Besøg**\n<b>Mødested</b>\tRådhuset  \nAnbefales\\_bilag\n**Afbud** Ida (A)",
+                              "x.md");
+    CHECK(s.rendering == "markdown");
+    CHECK(texts(s) == std::vector<std::string>{"Punkt 1: Besøg", "Mødested Rådhuset", "Anbefales_bilag", "Afbud Ida (A)"});
+    CHECK(s.lines[0].heading_level == 1);
+}
+
+TEST_CASE("HTML is decoded without a browser: blocks, entities, scripts", "[grammar][reader]") {
+    const char* html =
+        "<!DOCTYPE html><html><head><title>x</title><script>var a='<p>no</p>';</script></head><body>\n"
+        "<h1>REFERAT Natur- og Fritidsudvalget d. 12-03-2024</h1>\n"
+        "<p>M&oslash;dested R&aring;dhuset &amp; Park&#233;n</p>\n"
+        "<ul><li>f&oslash;rste</li><li>anden</li></ul>\n"
+        "</body></html>";
+    auto s = normalize_source(html, "x.html");
+    CHECK(s.rendering == "html");
+    std::vector<std::string> nonblank;
+    for (const auto& l : s.lines)
+        if (!l.text.empty()) nonblank.push_back(l.text);
+    CHECK(nonblank == std::vector<std::string>{"x", "REFERAT Natur- og Fritidsudvalget d. 12-03-2024",
+                                               "Mødested Rådhuset & Parkén", "- første", "- anden"});
+}
+
+TEST_CASE("hyphenated line breaks from PDF text are joined, compound ellipses are not", "[grammar][reader]") {
+    auto s = normalize_source("Udvalget for beskæf-\ntigelse\nErhvervs-\nog Beskæftigelsesudvalget", "x.txt");
+    CHECK(texts(s) == std::vector<std::string>{"Udvalget for beskæftigelse", "Erhvervs-", "og Beskæftigelsesudvalget"});
+    CHECK(s.lines[1].source_line == 3);
+}
+
+TEST_CASE("page furniture lines are dropped", "[grammar][reader]") {
+    auto s = normalize_source("tekst\nSide 3 af 20\nmere", "x.txt");
+    CHECK(texts(s) == std::vector<std::string>{"tekst", "mere"});
+}
+
+TEST_CASE("unreadable input is a ReadError with a reason", "[grammar][reader]") {
+    CHECK_THROWS_WITH(normalize_source("", "x.txt"), Catch::Contains("empty"));
+    CHECK_THROWS_WITH(normalize_source(" \n\t\n", "x.txt"), Catch::Contains("empty"));
+    CHECK_THROWS_WITH(normalize_source(std::string("\x89PNG\r\n\x1a\n\0\0", 10), "x.png"), Catch::Contains("binary"));
+    try {
+        normalize_source(std::string("a\nb\nc\0d", 7), "x.txt");
+        FAIL("no error");
+    } catch (const ReadError& e) {
+        CHECK(std::string(e.what()).find("NUL") != std::string::npos);
+        CHECK(e.line == 3);
+    }
+}
+
+TEST_CASE("utf8_lower folds Æ Ø Å", "[grammar][reader]") {
+    CHECK(utf8_lower("ÆØÅ Udsættes ÉÜ") == "æøå udsættes éü");
+}

@@ -1,0 +1,61 @@
+// Builds small minutes documents (our own text) in the plain rendering for tracker tests.
+#pragma once
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace fixture {
+
+struct ItemSpec {
+    int number;
+    std::string title;
+    std::string case_number;
+    std::string decision;
+    std::vector<std::string> tidligere;  // "Udvalget den 10. januar 2024 Punkt 1"
+    std::vector<std::string> forloeb;    // "10-01-2024 Udvalget" followed by a decision line "Udsættes"
+    std::string text = "Forvaltningen har udarbejdet et notat.";
+};
+
+inline std::string minutes(const std::string& committee, const std::string& dmy, const std::vector<ItemSpec>& items) {
+    std::string s = "\nREFERAT " + committee + " d. " + dmy + "\n\nMødedato Tirsdag kl. 16:00\n\nMødested Rådhuset\n\n";
+    for (const auto& it : items) {
+        s += "Punkt " + std::to_string(it.number) + ": " + it.title + "\n\n";
+        if (!it.case_number.empty()) s += it.case_number + "\n\n";
+        if (!it.tidligere.empty()) {
+            s += "Tidligere behandling\n\n";
+            for (const auto& t : it.tidligere) s += t + "\n\n";
+        }
+        s += "Sagsfremstilling\n\n" + it.text + "\n\n";
+        if (!it.decision.empty()) s += "Beslutning\n\n" + it.decision + "\n\n";
+        if (!it.forloeb.empty()) {
+            s += "Sagens forløb\n\n";
+            for (const auto& f : it.forloeb) s += f + "\n\nUdsættes\n\n";
+        }
+    }
+    return s;
+}
+
+// A fresh directory under the system temp dir, removed at scope exit.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() / ("opfolg-test-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string file(const std::string& name, const std::string& content) const {
+        auto p = path / name;
+        std::ofstream(p, std::ios::binary) << content;
+        return p.string();
+    }
+    std::string db() const { return (path / "test.db").string(); }
+};
+
+}  // namespace fixture

@@ -1,0 +1,207 @@
+#include "tracker/ingest.hpp"
+#include "grammar/minutes.hpp"
+#include "tracker/sqlite.hpp"
+
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace opfolg::tracker {
+
+const char* to_string(IngestResult::Status s) {
+    switch (s) {
+        case IngestResult::Status::stored: return "stored";
+        case IngestResult::Status::replaced: return "replaced";
+        case IngestResult::Status::unchanged: return "unchanged";
+        case IngestResult::Status::rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < length; ++i) {
+        out += hex[digest[i] >> 4];
+        out += hex[digest[i] & 15];
+    }
+    return out;
+}
+
+namespace {
+std::string now_utc() {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return date::format("%FT%TZ", now);
+}
+
+std::string join_classes(const std::vector<DecisionClass>& classes) {
+    std::string s;
+    for (auto c : classes) {
+        if (!s.empty()) s += ' ';
+        s += to_string(c);
+    }
+    return s;
+}
+
+std::string join_numbers(const std::vector<int>& numbers) {
+    std::string s;
+    for (int n : numbers) {
+        if (!s.empty()) s += ' ';
+        s += std::to_string(n);
+    }
+    return s;
+}
+
+IngestResult rejected(const std::string& path, std::string reason, int line) {
+    IngestResult r;
+    r.status = IngestResult::Status::rejected;
+    r.file = path;
+    r.reason = std::move(reason);
+    r.line = line;
+    return r;
+}
+}  // namespace
+
+IngestResult Ingestor::ingest_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return rejected(path, std::string("cannot open: ") + std::strerror(errno), 0);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return rejected(path, std::string("cannot read: ") + std::strerror(errno), 0);
+    return ingest_bytes(buffer.str(), path);
+}
+
+IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string& path) {
+    sqlite3* db = store_.handle();
+    const std::string hash = sha256_hex(bytes);
+    {
+        Statement seen(db, "SELECT path FROM documents WHERE sha256 = ?");
+        seen.bind(1, hash);
+        if (seen.step()) {
+            IngestResult r;
+            r.status = IngestResult::Status::unchanged;
+            r.file = path;
+            r.reason = "already stored (same content as " + seen.text(0) + ")";
+            return r;
+        }
+    }
+
+    // Parse outside the transaction: a bad document never touches the store.
+    SourceText source;
+    Minutes minutes;
+    try {
+        source = normalize_source(bytes, path);
+        minutes = parse_minutes(source);
+    } catch (const ReadError& e) {
+        return rejected(path, e.what(), e.line);
+    }
+    if (minutes.kind == DocumentKind::not_minutes) return rejected(path, minutes.not_minutes_reason, 1);
+    if (minutes.meeting.committee.empty())
+        return rejected(path, "no meeting header (REFERAT/DAGSORDEN committee d. DD-MM-YYYY)", 1);
+    if (!minutes.meeting.date.ok()) return rejected(path, "no valid meeting date in the header", minutes.meeting.line);
+
+    IngestResult result;
+    result.file = path;
+    result.status = IngestResult::Status::stored;
+    result.warnings = static_cast<int>(minutes.warnings.size());
+    result.warning_list = minutes.warnings;
+    const std::string meeting_date = dates::iso(minutes.meeting.date);
+
+    Transaction tx(db);
+    const std::int64_t committee_id = committees_.resolve(minutes.meeting.committee);
+    {
+        // A corrected version of minutes already stored: same committee and date, different content.
+        Statement previous(db, "SELECT document_id FROM meetings WHERE committee_id = ? AND date = ?");
+        previous.bind(1, committee_id).bind(2, meeting_date);
+        if (previous.step()) {
+            Statement drop(db, "DELETE FROM documents WHERE id = ?");
+            drop.bind(1, previous.integer(0)).run();
+            result.status = IngestResult::Status::replaced;
+        }
+    }
+    Statement doc(db, "INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
+                      "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    doc.bind(1, path).bind(2, hash).bind(3, static_cast<std::int64_t>(bytes.size())).bind(4, source.rendering)
+        .bind(5, source.encoding).bind(6, now_utc()).bind(7, result.warnings).run();
+    const std::int64_t document_id = last_insert_id(db);
+
+    const Meeting& m = minutes.meeting;
+    Statement meeting(db, "INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, "
+                          "line) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    meeting.bind(1, document_id).bind(2, committee_id).bind(3, m.committee).bind(4, meeting_date).bind(5, m.time)
+        .bind(6, m.place).bind(7, m.kind).bind(8, m.line).run();
+    const std::int64_t meeting_id = last_insert_id(db);
+    result.meetings = 1;
+
+    Statement participant(db, "INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?,?,?,?,?)");
+    for (const auto& p : m.participants)
+        participant.bind(1, meeting_id).bind(2, p.name).bind(3, p.party).bind(4, p.role).bind(5, p.absent).run();
+
+    Statement item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line) "
+                       "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING");
+    Statement decision(db, "INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
+                           "remarks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement ref(db, "INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
+                      "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
+                           "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement fts(db, "INSERT INTO items_fts(rowid, title, body, decision) VALUES(?, ?, ?, ?)");
+    for (const auto& it : minutes.items) {
+        item.bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
+            .bind(6, it.body_text()).bind(7, it.line).run();
+        if (sqlite3_changes(db) == 0) {
+            result.warning_list.push_back({it.line, "Punkt " + std::to_string(it.number) +
+                                                        " appears twice; the second is not stored"});
+            ++result.warnings;
+            continue;
+        }
+        const std::int64_t item_id = last_insert_id(db);
+        ++result.items;
+        fts.bind(1, item_id).bind(2, it.title).bind(3, it.body_text()).bind(4, it.decision ? it.decision->text : "").run();
+        if (it.decision) {
+            decision.bind(1, item_id).bind(2, "minutes").bind(3, meeting_date).bind(4, committee_id)
+                .bind(5, m.committee).bind(6, it.decision->text).bind(7, join_classes(it.decision->classes))
+                .bind(8, it.decision->remarks).bind(9, it.decision->line).run();
+            ++result.decisions;
+        }
+        for (const auto& r : it.references) {
+            ref.bind(1, item_id).bind(2, "tidligere").bind(3, committees_.resolve(r.committee)).bind(4, r.committee)
+                .bind(5, dates::iso(r.date)).bind(6, join_numbers(r.items)).bind(7, "").bind(8, r.text)
+                .bind(9, r.line).run();
+        }
+        for (const auto& h : it.history) {
+            const std::int64_t history_committee = committees_.resolve(h.committee);
+            ref.bind(1, item_id).bind(2, "forloeb").bind(3, history_committee).bind(4, h.committee)
+                .bind(5, dates::iso(h.date)).bind(6, "").bind(7, h.decision.text)
+                .bind(8, dates::iso(h.date) + " " + h.committee + ": " + h.decision.text).bind(9, h.line).run();
+            // Kept as a decision too: when that meeting is not in the store, the history is all we know of it.
+            decision.bind(1, item_id).bind(2, "history").bind(3, dates::iso(h.date)).bind(4, history_committee)
+                .bind(5, h.committee).bind(6, h.decision.text).bind(7, join_classes(h.decision.classes))
+                .bind(8, h.decision.remarks).bind(9, h.decision.line ? h.decision.line : h.line).run();
+            ++result.decisions;
+        }
+        for (const auto& d : it.deadlines) {
+            const auto& p = d.phrase;
+            std::optional<std::string> first, last;
+            if (!p.next_meeting) {
+                first = dates::iso(p.first);
+                last = dates::iso(p.last);
+            }
+            deadline.bind(1, item_id).bind(2, d.in_decision).bind(3, d.promise).bind(4, d.promise_verb)
+                .bind(5, p.phrase).bind(6, p.sentence).bind(7, dates::to_string(p.precision)).bind(8, first)
+                .bind(9, last).bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
+            ++result.deadlines;
+        }
+    }
+    tx.commit();
+    return result;
+}
+
+}  // namespace opfolg::tracker

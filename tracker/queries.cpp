@@ -1,0 +1,165 @@
+#include "tracker/queries.hpp"
+#include "grammar/reader.hpp"
+#include "tracker/sqlite.hpp"
+
+#include <chrono>
+
+namespace opfolg::tracker {
+
+namespace {
+const char* const item_columns =
+    "i.id, m.committee_name, m.date, i.number, i.title, i.case_number, i.closed, "
+    "COALESCE(d.text, ''), COALESCE(d.classes, 'none'), doc.path || ':' || i.line ";
+const char* const item_joins =
+    "FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id "
+    "LEFT JOIN decisions d ON d.item_id = i.id AND d.origin = 'minutes' ";
+
+ItemRow item_row(Statement& s) {
+    ItemRow r;
+    r.id = s.integer(0);
+    r.committee = s.text(1);
+    r.date = s.text(2);
+    r.number = static_cast<int>(s.integer(3));
+    r.title = s.text(4);
+    r.case_number = s.text(5);
+    r.closed = s.integer(6) != 0;
+    r.decision = s.text(7);
+    r.classes = s.text(8);
+    r.source = s.text(9);
+    return r;
+}
+}  // namespace
+
+std::vector<ItemRow> list_items(Store& store, const std::string& committee, const std::string& decision_class) {
+    Statement s(store.handle(), std::string("SELECT ") + item_columns + item_joins +
+                                    "WHERE (?1 = '' OR (' ' || COALESCE(d.classes, 'none') || ' ') LIKE '% ' || ?1 || ' %') "
+                                    "ORDER BY m.date, m.committee_name, i.number");
+    s.bind(1, decision_class);
+    const std::string wanted = utf8_lower(committee);
+    std::vector<ItemRow> out;
+    while (s.step()) {
+        ItemRow r = item_row(s);
+        if (!wanted.empty() && utf8_lower(r.committee).find(wanted) == std::string::npos) continue;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_number) {
+    sqlite3* db = store.handle();
+    std::vector<CaseEvent> out;
+    Statement s(db, std::string("SELECT ") + item_columns + item_joins +
+                        "WHERE i.case_number = ? ORDER BY m.date, i.number");
+    s.bind(1, case_number);
+    Statement deadlines(db, "SELECT phrase, COALESCE(last, 'next meeting'), promise, in_decision, past, line "
+                            "FROM deadlines WHERE item_id = ? ORDER BY line");
+    Statement later(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
+                        "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
+                        "WHERE l.earlier_item_id = ? ORDER BY m.date, i.number, l.reason");
+    Statement earlier(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
+                          "JOIN items i ON i.id = l.earlier_item_id JOIN meetings m ON m.id = i.meeting_id "
+                          "WHERE l.later_item_id = ? ORDER BY m.date, i.number, l.reason");
+    Statement history(db, "SELECT date, committee_name, text, classes, line FROM decisions "
+                          "WHERE item_id = ? AND origin = 'history' ORDER BY date");
+    static const char* reasons[] = {"", "Tidligere behandling", "Sagens forløb", "case number + similar title"};
+    auto link_text = [&](Statement& q, const char* direction) {
+        std::string t = std::string(direction) + " " + q.text(0) + " " + q.text(1) + " Punkt " +
+                        std::to_string(q.integer(2)) + " (reason " + std::to_string(q.integer(3)) + ", " +
+                        reasons[std::min<std::int64_t>(3, std::max<std::int64_t>(0, q.integer(3)))] + ": " +
+                        q.text(4) + ")";
+        return t;
+    };
+    while (s.step()) {
+        CaseEvent e;
+        e.item = item_row(s);
+        e.origin = "minutes";
+        history.bind(1, e.item.id);
+        std::vector<CaseEvent> histories;
+        while (history.step()) {
+            CaseEvent h;
+            h.origin = "history";
+            h.item.date = history.text(0);
+            h.item.committee = history.text(1);
+            h.item.decision = history.text(2);
+            h.item.classes = history.text(3);
+            h.item.case_number = e.item.case_number;
+            h.item.title = e.item.title;
+            h.item.source = e.item.source.substr(0, e.item.source.rfind(':')) + ":" + std::to_string(history.integer(4));
+            h.links.push_back("reported by " + e.item.date + " Punkt " + std::to_string(e.item.number));
+            histories.push_back(std::move(h));
+        }
+        history.reset();
+        deadlines.bind(1, e.item.id);
+        while (deadlines.step()) {
+            std::string d = "\"" + deadlines.text(0) + "\" -> " + deadlines.text(1);
+            if (deadlines.integer(2)) d += " (promise)";
+            if (deadlines.integer(3)) d += " (in decision)";
+            if (deadlines.integer(4)) d += " (past)";
+            d += " line " + std::to_string(deadlines.integer(5));
+            e.deadlines.push_back(d);
+        }
+        deadlines.reset();
+        earlier.bind(1, e.item.id);
+        while (earlier.step()) e.links.push_back(link_text(earlier, "treats earlier"));
+        earlier.reset();
+        later.bind(1, e.item.id);
+        while (later.step()) e.links.push_back(link_text(later, "treated later by"));
+        later.reset();
+        for (auto& h : histories) out.push_back(std::move(h));
+        out.push_back(std::move(e));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const CaseEvent& a, const CaseEvent& b) { return a.item.date < b.item.date; });
+    return out;
+}
+
+std::vector<SearchHit> search_items(Store& store, const std::string& text, int limit) {
+    // Each word becomes a quoted FTS5 string so user text can never be FTS syntax; a trailing '*' keeps
+    // prefix search.
+    std::string query;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        bool prefix = word.back() == '*';
+        if (prefix) word.pop_back();
+        std::string quoted = "\"";
+        for (char c : word) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        quoted += "\"";
+        if (!word.empty()) query += (query.empty() ? "" : " ") + quoted + (prefix ? "*" : "");
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == '\t') flush();
+        else word += c;
+    }
+    flush();
+    std::vector<SearchHit> out;
+    if (query.empty()) return out;
+    Statement s(store.handle(), std::string("SELECT ") + item_columns +
+                                    ", snippet(items_fts, -1, '[', ']', '…', 12) " + item_joins +
+                                    "JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ? ORDER BY rank LIMIT ?");
+    s.bind(1, query).bind(2, limit);
+    while (s.step()) out.push_back({item_row(s), s.text(10)});
+    return out;
+}
+
+void append_manual(Store& store, const ManualEntry& e) {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    Statement s(store.handle(), "INSERT INTO manual(flag_id, candidate_key, rule, action, by, note, until, at) "
+                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    std::optional<std::string> until;
+    if (!e.until.empty()) until = e.until;
+    s.bind(1, e.flag_id).bind(2, e.candidate_key).bind(3, e.rule).bind(4, e.action).bind(5, e.by).bind(6, e.note)
+        .bind(7, until).bind(8, e.at.empty() ? date::format("%FT%TZ", now) : e.at).run();
+}
+
+std::vector<ManualEntry> audit_log(Store& store, const std::string& flag_id) {
+    Statement s(store.handle(), "SELECT id, flag_id, candidate_key, rule, action, by, note, COALESCE(until, ''), at "
+                                "FROM manual WHERE ?1 = '' OR flag_id = ?1 ORDER BY id");
+    s.bind(1, flag_id);
+    std::vector<ManualEntry> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
+    return out;
+}
+
+}  // namespace opfolg::tracker

@@ -1,0 +1,152 @@
+// Schema and forward migrations, versioned with PRAGMA user_version. A migration runs in one transaction;
+// an older database is brought forward step by step, never rebuilt.
+#include "tracker/schema.hpp"
+#include "tracker/sqlite.hpp"
+
+namespace opfolg::tracker {
+
+namespace {
+const char* const migrations[] = {
+    // 1: documents, meetings, items and what the minutes say about them.
+    R"sql(
+    CREATE TABLE committees(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,           -- canonical name
+        key TEXT NOT NULL UNIQUE             -- normalized lookup key
+    );
+    CREATE TABLE committee_aliases(
+        key TEXT PRIMARY KEY,                -- normalized alias (former names, abbreviations)
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        alias TEXT NOT NULL
+    );
+    CREATE TABLE documents(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        rendering TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        warnings INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE meetings(
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        committee_name TEXT NOT NULL,        -- as written in the header
+        date TEXT NOT NULL,
+        time TEXT, place TEXT, kind TEXT,
+        line INTEGER NOT NULL,
+        UNIQUE(committee_id, date)
+    );
+    CREATE INDEX meetings_by_date ON meetings(date);
+    CREATE TABLE participants(
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, party TEXT, role TEXT, absent INTEGER NOT NULL
+    );
+    CREATE TABLE items(
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        closed INTEGER NOT NULL,
+        case_number TEXT NOT NULL,
+        body TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        UNIQUE(meeting_id, number)
+    );
+    CREATE INDEX items_by_case ON items(case_number);
+    CREATE TABLE decisions(
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        origin TEXT NOT NULL CHECK(origin IN ('minutes','history')),
+        date TEXT NOT NULL,                   -- meeting date of the decision
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        committee_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        classes TEXT NOT NULL,                -- space separated decision classes
+        remarks TEXT NOT NULL,
+        line INTEGER NOT NULL
+    );
+    CREATE INDEX decisions_by_item ON decisions(item_id);
+    CREATE TABLE refs(
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK(kind IN ('tidligere','forloeb')),
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        committee_name TEXT NOT NULL,
+        date TEXT NOT NULL,
+        item_numbers TEXT NOT NULL,           -- space separated; empty when none given
+        decision TEXT NOT NULL,               -- forløb: the decision text of the entry
+        text TEXT NOT NULL,
+        line INTEGER NOT NULL
+    );
+    CREATE INDEX refs_by_target ON refs(committee_id, date);
+    CREATE TABLE deadlines(
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        in_decision INTEGER NOT NULL,
+        promise INTEGER NOT NULL,
+        promise_verb TEXT NOT NULL,
+        phrase TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        precision TEXT NOT NULL,
+        first TEXT, last TEXT,
+        next_meeting INTEGER NOT NULL,
+        past INTEGER NOT NULL,
+        line INTEGER NOT NULL
+    );
+    CREATE INDEX deadlines_by_item ON deadlines(item_id);
+    CREATE TABLE links(
+        later_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        earlier_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        reason INTEGER NOT NULL,              -- 1 Tidligere behandling, 2 Sagens forløb, 3 case number + title
+        evidence TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        PRIMARY KEY(earlier_item_id, later_item_id, reason)
+    );
+    CREATE INDEX links_by_later ON links(later_item_id);
+    -- Full-text search over items (opfolg search). rowid = items.id; Danish letters kept distinct.
+    CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision, tokenize = "unicode61 remove_diacritics 0");
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON items
+        BEGIN DELETE FROM items_fts WHERE rowid = old.id; END;
+    -- Manual decisions on flags: append-only audit log; the newest row per flag is in force.
+    CREATE TABLE manual(
+        id INTEGER PRIMARY KEY,
+        flag_id TEXT NOT NULL,
+        candidate_key TEXT NOT NULL,          -- survives re-ingests and corrected minutes
+        rule TEXT NOT NULL,
+        action TEXT NOT NULL CHECK(action IN ('resolve','snooze','unresolve')),
+        by TEXT NOT NULL,
+        note TEXT NOT NULL,
+        until TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX manual_by_flag ON manual(flag_id, id);
+    CREATE INDEX manual_by_candidate ON manual(candidate_key, id);
+    CREATE TRIGGER manual_append_only_update BEFORE UPDATE ON manual
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER manual_append_only_delete BEFORE DELETE ON manual
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    )sql",
+};
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(sizeof(migrations) / sizeof(migrations[0])); }
+
+void migrate(sqlite3* db) {
+    Statement version(db, "PRAGMA user_version");
+    version.step();
+    int current = static_cast<int>(version.integer(0));
+    version.reset();
+    if (current > latest_schema_version())
+        throw StoreError("the database was written by a newer opfolg (schema " + std::to_string(current) + ")");
+    for (int v = current; v < latest_schema_version(); ++v) {
+        Transaction tx(db);
+        exec(db, migrations[v]);
+        exec(db, ("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+        tx.commit();
+    }
+}
+
+}  // namespace opfolg::tracker

@@ -1,0 +1,64 @@
+// A thin RAII layer over the SQLite C API: prepared statements with bind-by-position and typed columns,
+// and a transaction guard that rolls back unless committed. Errors throw StoreError with SQLite's message.
+#pragma once
+#include "tracker/store.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace opfolg::tracker {
+
+[[noreturn]] void throw_sqlite(sqlite3* db, const std::string& what);
+
+void exec(sqlite3* db, const char* sql);
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind_null(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bind_null(index);
+    }
+
+    bool step();   // true while a row is available
+    void run();    // step to completion (for statements without rows), then reset
+    void reset();
+
+    std::int64_t integer(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;
+    bool is_null(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db, bool immediate = true);
+    ~Transaction();
+    void commit();
+
+private:
+    sqlite3* db_;
+    bool done_ = false;
+};
+
+std::int64_t last_insert_id(sqlite3* db);
+
+}  // namespace opfolg::tracker
