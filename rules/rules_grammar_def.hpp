@@ -72,12 +72,59 @@ auto const rparen_def = lit(')');
 
 BOOST_SPIRIT_DEFINE(closing_quote, quoted, word, class_word, date_word, number, lparen, rparen)
 
+// Boost 1.74's _where in actions starts at the end of the match, so node spans are set by the on_success
+// hook of a rule instead, which sees the matched range (after the skipper). X3 passes no attribute to
+// on_success of a rule whose definition has actions, so each tagged rule X is defined as X_body (the
+// actions) and X = X_body (tagged).
+struct span_tagger {
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const& last, ast::Cond& node, Context const&) const {
+        node.where = first;
+        node.end = last;
+    }
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const& last, ast::DueAlt& node, Context const&) const {
+        node.where = first;
+        node.end = last;
+    }
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const& last, ast::Example& node, Context const&) const {
+        node.where = first;
+        node.end = last;
+    }
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const&, ast::Clause& node, Context const&) const {
+        node.keyword.where = first;
+    }
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const&, ast::Rule& node, Context const&) const {
+        node.where = first;
+    }
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const&, ast::Include& node, Context const&) const {
+        node.where = first;
+    }
+};
+struct cond_class : span_tagger {};
+struct and_cond_class : span_tagger {};
+struct unary_class : span_tagger {};
+struct atom_class : span_tagger {};
+struct due_alt_class : span_tagger {};
+struct example_class : span_tagger {};
+struct clause_class : span_tagger {};
+struct rule_class : span_tagger {};
+struct include_class : span_tagger {};
+
 // --- conditions ----------------------------------------------------------------------------------------
 
-x3::rule<class cond_class, ast::Cond> const cond = "condition";
-x3::rule<class and_cond_class, ast::Cond> const and_cond = "condition";
-x3::rule<class unary_class, ast::Cond> const unary = "condition";
-x3::rule<class atom_class, ast::Cond> const atom = "condition";
+x3::rule<class cond_body_class, ast::Cond> const cond_body = "condition";
+x3::rule<cond_class, ast::Cond> const cond = "condition";
+x3::rule<class and_cond_body_class, ast::Cond> const and_cond_body = "condition";
+x3::rule<and_cond_class, ast::Cond> const and_cond = "condition";
+x3::rule<class unary_body_class, ast::Cond> const unary_body = "condition";
+x3::rule<unary_class, ast::Cond> const unary = "condition";
+x3::rule<class atom_body_class, ast::Cond> const atom_body = "condition";
+x3::rule<atom_class, ast::Cond> const atom = "condition";
 x3::rule<class days_class> const days = "'days'";
 
 template <typename Ctx>
@@ -123,9 +170,9 @@ auto const field_word_def = raw[kw("decision") | kw("title") | kw("body") | kw("
     [](auto& ctx) { x3::_val(ctx) = word_at(x3::_attr(ctx)); })];
 
 auto const days_def = kw("days");
-auto const cond_def = and_cond[first_operand] >> *(kw("or") > and_cond[join("or")]);
-auto const and_cond_def = unary[first_operand] >> *(kw("and") > unary[join("and")]);
-auto const unary_def =
+auto const cond_body_def = and_cond[first_operand] >> *(kw("or") > and_cond[join("or")]);
+auto const and_cond_body_def = unary[first_operand] >> *(kw("and") > unary[join("and")]);
+auto const unary_body_def =
     (kw("not") > unary)[([](auto& ctx) {
         ast::Cond c;
         c.op = "not";
@@ -142,7 +189,7 @@ auto const unary_def =
       })]
     | atom[first_operand];
 
-auto const atom_def =
+auto const atom_body_def =
     ((kw("decision") >> kw("is")) > class_word)[([](auto& ctx) {
         auto c = make_atom(ctx, "class");
         c.arg = x3::_attr(ctx);
@@ -175,11 +222,16 @@ auto const atom_def =
     | ((kw("meeting") >> kw("within")) > number > days)[atom_number("meeting_within")]
     | (kw("from") > OPFOLG_KW(history))[atom_of("from_history")];
 
-BOOST_SPIRIT_DEFINE(cond, and_cond, unary, atom, days, field_word)
+auto const cond_def = cond_body;  // tagged with its span by cond_class::on_success
+auto const and_cond_def = and_cond_body;  // tagged with its span by and_cond_class::on_success
+auto const unary_def = unary_body;  // tagged with its span by unary_class::on_success
+auto const atom_def = atom_body;  // tagged with its span by atom_class::on_success
+BOOST_SPIRIT_DEFINE(cond, and_cond, unary, atom, days, field_word, cond_body, and_cond_body, unary_body, atom_body)
 
 // --- due expressions -----------------------------------------------------------------------------------
 
-x3::rule<class due_alt_class, ast::DueAlt> const due_alt = "due alternative";
+x3::rule<class due_alt_body_class, ast::DueAlt> const due_alt_body = "due alternative";
+x3::rule<due_alt_class, ast::DueAlt> const due_alt = "due alternative";
 x3::rule<class due_body_class, std::vector<ast::DueAlt>> const due_body = "due alternative";
 x3::rule<class unit_class, std::string> const unit = "'days', 'weeks' or 'months'";
 x3::rule<class period_class, std::string> const period = "'quarter' or 'year'";
@@ -196,7 +248,7 @@ inline auto due_of(char const* kind) {
 
 auto const unit_def = raw[kw("days") | kw("day") | kw("weeks") | kw("week") | kw("months") | kw("month")];
 auto const period_def = raw[kw("quarter") | kw("year")];
-auto const due_alt_def =
+auto const due_alt_body_def =
     (kw("deadline") > OPFOLG_KW(in) > OPFOLG_KW(decision))[due_of("deadline_in_decision")]
     | (kw("promise") > OPFOLG_KW(in) > OPFOLG_KW(text))[due_of("promise_in_text")]
     | (kw("next") > OPFOLG_KW(meeting))[due_of("next_meeting")]
@@ -217,12 +269,14 @@ auto const due_body_def =
     })])
     | due_alt[([](auto& ctx) { x3::_val(ctx) = std::vector<ast::DueAlt>{x3::_attr(ctx)}; })];
 
-BOOST_SPIRIT_DEFINE(due_alt, due_body, unit, period)
+auto const due_alt_def = due_alt_body;  // tagged with its span by due_alt_class::on_success
+BOOST_SPIRIT_DEFINE(due_alt, due_body, unit, period, due_alt_body)
 
 // --- examples ------------------------------------------------------------------------------------------
 
 x3::rule<class example_field_class, ast::ExampleField> const example_field = "example field";
-x3::rule<class example_class, ast::Example> const example = "example";
+x3::rule<class example_body_class, ast::Example> const example_body = "example";
+x3::rule<example_class, ast::Example> const example = "example";
 x3::rule<class arrow_class> const arrow = "'->'";
 x3::rule<class outcome_class, bool> const outcome = "'flagged' or 'not flagged'";
 
@@ -250,7 +304,7 @@ auto const example_field_def =
 auto const arrow_def = lit("->");
 auto const outcome_def = (kw("not") > OPFOLG_KW(flagged))[([](auto& ctx) { x3::_val(ctx) = false; })]
                          | kw("flagged")[([](auto& ctx) { x3::_val(ctx) = true; })];
-auto const example_def = (*example_field > arrow > outcome > -(kw("due") > date_word) > -(kw("status") > word))[(
+auto const example_body_def = (*example_field > arrow > outcome > -(kw("due") > date_word) > -(kw("status") > word))[(
     [](auto& ctx) {
         auto& a = x3::_attr(ctx);
         ast::Example e;
@@ -263,15 +317,19 @@ auto const example_def = (*example_field > arrow > outcome > -(kw("due") > date_
         x3::_val(ctx) = e;
     })];
 
-BOOST_SPIRIT_DEFINE(example_field, example, arrow, outcome)
+auto const example_def = example_body;  // tagged with its span by example_class::on_success
+BOOST_SPIRIT_DEFINE(example_field, example, arrow, outcome, example_body)
 
 // --- clauses, rules, files -----------------------------------------------------------------------------
 
-x3::rule<class clause_class, ast::Clause> const clause = "clause";
+x3::rule<class clause_body_class, ast::Clause> const clause_body = "clause";
+x3::rule<clause_class, ast::Clause> const clause = "clause";
 x3::rule<class rule_end_class> const rule_end = "a clause keyword or '}'";
 x3::rule<class lbrace_class> const lbrace = "'{'";
-x3::rule<class rule_class, ast::Rule> const rule = "rule";
-x3::rule<class include_class, ast::Include> const include = "include";
+x3::rule<class rule_body_class, ast::Rule> const rule_body = "rule";
+x3::rule<rule_class, ast::Rule> const rule = "rule";
+x3::rule<class include_body_class, ast::Include> const include_body = "include";
+x3::rule<include_class, ast::Include> const include = "include";
 x3::rule<class top_end_class> const top_end = "'rule' or 'include'";
 file_type const file = "rules file";
 
@@ -296,7 +354,7 @@ inline auto cond_clause(char const* keyword) {
     };
 }
 
-auto const clause_def =
+auto const clause_body_def =
     (kw("title") > quoted)[value_clause("title")]
     | (kw("severity") > word)[value_clause("severity")]
     | (kw("when") > cond)[cond_clause("when")]
@@ -315,14 +373,14 @@ auto const clause_def =
       })];
 auto const rule_end_def = lit('}');
 auto const lbrace_def = lit('{');
-auto const rule_def = (kw("rule") > word > lbrace > *clause > rule_end)[([](auto& ctx) {
+auto const rule_body_def = (kw("rule") > word > lbrace > *clause > rule_end)[([](auto& ctx) {
     ast::Rule r;
     r.where = x3::_where(ctx).begin();
     r.id = boost::fusion::at_c<0>(x3::_attr(ctx));
     r.clauses = boost::fusion::at_c<1>(x3::_attr(ctx));
     x3::_val(ctx) = r;
 })];
-auto const include_def = (kw("include") > quoted)[([](auto& ctx) {
+auto const include_body_def = (kw("include") > quoted)[([](auto& ctx) {
     x3::_val(ctx) = ast::Include{x3::_attr(ctx), x3::_where(ctx).begin()};
 })];
 auto const top_end_def = x3::eoi;
@@ -330,7 +388,10 @@ auto const file_def = *(include[([](auto& ctx) { x3::_val(ctx).includes.push_bac
                         | rule[([](auto& ctx) { x3::_val(ctx).rules.push_back(x3::_attr(ctx)); })])
                       > top_end;
 
-BOOST_SPIRIT_DEFINE(clause, rule_end, lbrace, rule, include, top_end, file)
+auto const clause_def = clause_body;  // tagged with its span by clause_class::on_success
+auto const rule_def = rule_body;  // tagged with its span by rule_class::on_success
+auto const include_def = include_body;  // tagged with its span by include_class::on_success
+BOOST_SPIRIT_DEFINE(clause, rule_end, lbrace, rule, include, top_end, file, clause_body, rule_body, include_body)
 
 // Records the first expectation failure; X3 then stops and parse_syntax() returns false.
 struct file_class {
