@@ -7,15 +7,22 @@
 
 namespace opfolg::notifier {
 
-date::year_month_day estimate_next_meeting(const std::vector<date::year_month_day>& meetings, std::string& basis) {
+date::year_month_day estimate_next_meeting(const std::vector<date::year_month_day>& meetings, std::string& basis,
+                                           std::optional<date::year_month_day> not_before) {
     if (meetings.empty()) {
         basis = "ingen møder i databasen";
         return {};
     }
     const date::sys_days last{meetings.back()};
+    auto step_on = [&](date::sys_days estimate, long gap) {
+        if (!not_before || estimate >= date::sys_days{*not_before}) return date::year_month_day{estimate};
+        while (estimate < date::sys_days{*not_before}) estimate += date::days{gap};
+        basis += ", fremskrevet til efter " + iso(*not_before) + " da der ikke er nyere møder";
+        return date::year_month_day{estimate};
+    };
     if (meetings.size() < 2) {
         basis = "skønnet: sidste møde " + iso(meetings.back()) + " + 30 dage (færre end to møder kendt)";
-        return date::year_month_day{last + date::days{30}};
+        return step_on(last + date::days{30}, 30);
     }
     std::vector<long> gaps;
     for (std::size_t i = 1; i < meetings.size(); ++i)
@@ -25,7 +32,7 @@ date::year_month_day estimate_next_meeting(const std::vector<date::year_month_da
     if (median <= 0) median = 30;  // several meetings on one day would otherwise "estimate" the same day
     basis = "skønnet: sidste møde " + iso(meetings.back()) + " + median-afstand " + std::to_string(median) +
             " dage mellem " + std::to_string(meetings.size()) + " møder";
-    return date::year_month_day{last + date::days{median}};
+    return step_on(last + date::days{median}, median);
 }
 
 namespace {

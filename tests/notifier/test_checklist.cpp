@@ -64,6 +64,13 @@ TEST_CASE("checklist: meeting estimate from stored meetings") {
     CHECK(estimate_next_meeting({2026_y / date::January / 1, 2026_y / date::January / 15, 2026_y / date::February / 26},
                                 basis) == 2026_y / date::March / 26);
     CHECK_FALSE(estimate_next_meeting({}, basis).ok());
+    // Old data: stepped on by the gap until on or after as-of, and said so.
+    CHECK(estimate_next_meeting({2026_y / date::January / 5, 2026_y / date::February / 2}, basis,
+                                2026_y / date::March / 20) == 2026_y / date::March / 30);
+    CHECK(basis.find("fremskrevet til efter 2026-03-20") != std::string::npos);
+    CHECK(estimate_next_meeting({2026_y / date::January / 5, 2026_y / date::February / 2}, basis,
+                                2026_y / date::March / 2) == 2026_y / date::March / 2);
+    CHECK(basis.find("fremskrevet") == std::string::npos);
 }
 
 TEST_CASE("checklist: markdown, text and html carry checkboxes, case numbers, origin and decision") {
