@@ -236,11 +236,11 @@ std::string fill_message(const Rule& rule, const Flag& f) {
 }  // namespace
 
 std::string flag_id(const std::string& rule_id, const std::string& candidate_key) {
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
     auto feed = [&](const std::string& s) {
         for (unsigned char ch : s) {
             h ^= ch;
-            h *= 1099511628211ULL;
+            h *= 0x100000001b3ULL;  // FNV prime
         }
     };
     feed(rule_id);
