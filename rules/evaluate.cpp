@@ -246,6 +246,13 @@ std::string flag_id(const std::string& rule_id, const std::string& candidate_key
     feed(rule_id);
     feed("|");
     feed(candidate_key);
+    // FNV-1a's top bits barely change when keys differ only near the end ("...|5|" vs "...|6|"), so ids of
+    // neighbouring items looked alike; MurmurHash3's fmix64 finalizer spreads every input bit over all 64.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return std::string(buf, 10);

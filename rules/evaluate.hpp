@@ -3,7 +3,8 @@
 // For each enabled rule and candidate: `when` must hold, `unless` must not, the due date is the first due
 // alternative that yields a date (no date: no flag), and `flag if` (default true) must hold with that due.
 // status = overdue when due < as_of, else pending; days_overdue = as_of - due (negative while pending).
-// Flag::id = first 10 hex digits of FNV-1a 64 over rule id + "|" + candidate key (stable across runs).
+// Flag::id = first 10 hex digits of FNV-1a 64 over rule id + "|" + candidate key, finished with MurmurHash3's
+// fmix64 so neighbouring items get unlike ids (stable across runs and machines).
 #pragma once
 #include "rules/ruleset.hpp"
 #include "tracker/candidates.hpp"
@@ -31,7 +32,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const tracker::Candidate& ca
 std::string explain(const RuleSet& rules, const tracker::Candidate& candidate, const Flag& flag,
                     date::year_month_day as_of);
 
-// "abcdef0123": 10 hex digits of FNV-1a 64 of rule_id + "|" + key.
+// "abcdef0123": 10 hex digits of fmix64(FNV-1a 64 of rule_id + "|" + key).
 std::string flag_id(const std::string& rule_id, const std::string& candidate_key);
 
 struct ExampleResult {
