@@ -3,6 +3,7 @@
 #include "rules/check_detail.hpp"
 #include "rules/rules_grammar.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,6 +34,33 @@ bool read_file(const std::string& path, std::string& out) {
 bool parse_text(std::string_view text, const std::string& file_name, RuleSet& out, std::vector<Diagnostic>& diags,
                 std::vector<std::string>& stack);
 
+// The grammar and the evaluator recurse once per "(" and per "not"; a hostile file with thousands of them
+// would exhaust the stack, so nesting beyond any sensible rule is refused before parsing.
+constexpr int max_nesting = 100;
+const char* too_deep(std::string_view text) {
+    int depth = 0, nots = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
+                if (text[i] == '\\') ++i;
+            }
+        } else if (c == '(') {
+            if (++depth > max_nesting) return text.data() + i;
+        } else if (c == ')') {
+            depth = depth > 0 ? depth - 1 : 0;
+        } else if (c == '}') {
+            depth = 0;
+            nots = 0;
+        } else if (text.compare(i, 3, "not") == 0 && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])))) {
+            if (++nots > max_nesting) return text.data() + i;
+        }
+    }
+    return nullptr;
+}
+
 // Parses an included file; `from` is the include directive, for messages.
 void include_file(const detail::Source& src, const ast::Include& inc, RuleSet& out, std::vector<Diagnostic>& diags,
                   std::vector<std::string>& stack) {
@@ -60,6 +88,11 @@ bool parse_text(std::string_view text, const std::string& file_name, RuleSet& ou
     std::size_t before = diags.size();
     detail::Source src{file_name, text};
     out.files.push_back(file_name);
+    if (const char* deep = too_deep(text)) {
+        diags.push_back(src.at(deep, "conditions nested too deeply (more than " + std::to_string(max_nesting) +
+                                         " parentheses or 'not's)"));
+        return false;
+    }
     ast::File file;
     parser::SyntaxError error;
     bool ok = false;

@@ -246,3 +246,19 @@ TEST_CASE("the caret counts characters, not bytes", "[rules][diagnostics]") {
     CHECK(d.column == 16);
     CHECK(format_diagnostic(d).find("\n               ^\n") != std::string::npos);
 }
+
+TEST_CASE("absurd nesting is refused instead of exhausting the stack", "[rules][diagnostics]") {
+    std::string deep = "rule r { title \"T\" when " + std::string(100000, '(') + "closed" + std::string(100000, ')') +
+                       " due next meeting message \"m\" }";
+    auto p = parse(deep);
+    REQUIRE_FALSE(p.ok);
+    REQUIRE(p.diags.size() == 1);
+    CHECK(p.diags[0].message == "conditions nested too deeply (more than 100 parentheses or 'not's)");
+    std::string nots = "rule r { title \"T\" when ";
+    for (int i = 0; i < 50000; ++i) nots += "not ";
+    auto q = parse(nots + "closed due next meeting message \"m\" }");
+    CHECK_FALSE(q.ok);
+    // Reasonable nesting is fine.
+    auto fine = parse("rule r { title \"T\" when not not ((((closed)))) due next meeting message \"m\" }");
+    CHECK(fine.ok);
+}
