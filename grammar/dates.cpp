@@ -1,0 +1,324 @@
+// Finds Danish time phrases in text and resolves them against a meeting date.
+//
+// The text is lowercased with utf8_lower, which keeps every byte where it was (Æ/Ø/Å and ASCII letters change in
+// place), so offsets in the lowercased copy are offsets in the input. The grammar is tried only at word starts and
+// only within a bounded window, which keeps the scan linear on any input.
+#include "grammar/dates.hpp"
+#include "grammar/dates_grammar.hpp"
+#include "grammar/reader.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace opfolg::dates {
+
+namespace {
+
+using namespace date;
+
+// No phrase is longer than this; it bounds the cost of one attempt ("senest ved udgangen af september 2021").
+constexpr std::size_t window = 160;
+// Sentences longer than this on either side of the phrase are clipped (text without any full stop).
+constexpr std::size_t sentence_context = 400;
+
+bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A UTF-8 lead byte and its continuation byte -> is it a letter? Latin-1 letters, Latin Extended and the other
+// alphabets (0xCA..0xDF, 3- and 4-byte scripts) count; U+0080..U+00BF (no-break space, «, °) and the general
+// punctuation block U+2000..U+2BFF (– “ ” • …) do not.
+bool utf8_letter(unsigned char lead, unsigned char next) {
+    if (lead == 0xC2) return false;
+    if (lead == 0xC3) return next != 0x97 && next != 0xB7;  // × ÷
+    if (lead >= 0xC4 && lead <= 0xDF) return true;
+    if (lead == 0xE2) return false;
+    if (lead == 0xE3 && next == 0x80) return false;  // CJK punctuation
+    if (lead == 0xEF && (next == 0xBB || next == 0xBF)) return false;  // BOM, replacement character
+    return lead >= 0xE0 && lead <= 0xF4;
+}
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+bool is_word_char_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return false;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return ascii_alnum(c);
+    if (c < 0xC2 || i + 1 >= s.size()) return false;  // stray continuation or truncated sequence
+    unsigned char next = static_cast<unsigned char>(s[i + 1]);
+    return is_continuation(next) && utf8_letter(c, next);
+}
+
+bool is_word_char_before(std::string_view s, std::size_t i) {
+    if (i == 0 || i > s.size()) return false;
+    std::size_t j = i - 1;
+    // Step back over at most three continuation bytes to the lead byte.
+    for (int k = 0; k < 3 && j > 0 && is_continuation(static_cast<unsigned char>(s[j])); ++k) --j;
+    return is_word_char_at(s, j);
+}
+
+const char* to_string(Precision p) {
+    switch (p) {
+        case Precision::day: return "day";
+        case Precision::month: return "month";
+        case Precision::quarter: return "quarter";
+        case Precision::half_year: return "half_year";
+        case Precision::season: return "season";
+        case Precision::year: return "year";
+        case Precision::next_meeting: return "next_meeting";
+    }
+    return "day";
+}
+
+std::string iso(year_month_day d) {
+    if (!d.ok()) return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+bool parse_iso(std::string_view text, year_month_day& out) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    int v[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    for (int k = 0; k < 3; ++k)
+        for (int n = 0; n < lengths[k]; ++n) {
+            char c = text[static_cast<std::size_t>(starts[k] + n)];
+            if (c < '0' || c > '9') return false;
+            v[k] = v[k] * 10 + (c - '0');
+        }
+    year_month_day d{year{v[0]}, month{static_cast<unsigned>(v[1])}, day{static_cast<unsigned>(v[2])}};
+    if (!d.ok()) return false;
+    out = d;
+    return true;
+}
+
+namespace {
+
+struct Range {
+    year_month_day first{}, last{};
+    Precision precision = Precision::day;
+};
+
+year_month_day ymd(int y, int m, int d) {
+    return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+}
+year_month_day month_end(int y, int m) {
+    return year_month_day{year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}}};
+}
+
+// The range a phrase stands for in year y; false when the values are impossible (month 13, 31. februar).
+bool range_in_year(const ast::phrase& p, int y, Range& r) {
+    using ast::kind;
+    const int mod = p.mod;
+    switch (p.what) {
+        case kind::day:
+            r.first = r.last = year_month_day{year{y}, month{static_cast<unsigned>(p.month)},
+                                              day{static_cast<unsigned>(p.day)}};
+            r.precision = Precision::day;
+            return p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= 31 && r.first.ok();
+        case kind::month: {
+            if (p.month < 1 || p.month > 12) return false;
+            const auto end = month_end(y, p.month);
+            r.precision = Precision::month;
+            r.first = ymd(y, p.month, 1);
+            r.last = end;
+            if (mod == ast::early) r.last = ymd(y, p.month, 10);
+            if (mod == ast::middle) r.first = ymd(y, p.month, 11), r.last = ymd(y, p.month, 20);
+            if (mod == ast::late) r.first = ymd(y, p.month, 21);
+            if (mod == ast::end_of) r.first = end, r.precision = Precision::day;
+            return true;
+        }
+        case kind::quarter: {
+            int q = p.index == -1 ? 4 : p.index;
+            if (q < 1 || q > 4) return false;
+            r.first = ymd(y, 3 * q - 2, 1);
+            r.last = month_end(y, 3 * q);
+            r.precision = Precision::quarter;
+            if (mod == ast::end_of) r.first = r.last, r.precision = Precision::day;
+            return true;
+        }
+        case kind::half_year: {
+            int h = p.index == -1 ? 2 : p.index;
+            if (h < 1 || h > 2) return false;
+            r.first = ymd(y, 6 * h - 5, 1);
+            r.last = month_end(y, 6 * h);
+            r.precision = Precision::half_year;
+            if (mod == ast::end_of) r.first = r.last, r.precision = Precision::day;
+            return true;
+        }
+        case kind::season: {
+            // Meteorological seasons; winter runs into February of the next year.
+            static const int first_month[5] = {0, 3, 6, 9, 12};
+            if (p.index < 1 || p.index > 4) return false;
+            r.first = ymd(y, first_month[p.index], 1);
+            r.last = p.index == 4 ? month_end(y + 1, 2) : month_end(y, first_month[p.index] + 2);
+            r.precision = Precision::season;
+            if (mod == ast::end_of) r.first = r.last, r.precision = Precision::day;
+            return true;
+        }
+        case kind::year: {
+            r.first = ymd(y, 1, 1);
+            r.last = ymd(y, 12, 31);
+            r.precision = Precision::year;
+            if (mod == ast::early) r.last = ymd(y, 1, 31), r.precision = Precision::month;
+            if (mod == ast::middle) r.first = ymd(y, 6, 1), r.last = ymd(y, 6, 30), r.precision = Precision::month;
+            if (mod == ast::late) r.first = ymd(y, 12, 1), r.precision = Precision::month;
+            if (mod == ast::end_of) r.first = r.last, r.precision = Precision::day;
+            return true;
+        }
+        default: return false;
+    }
+}
+
+constexpr int min_year = 1900, max_year = 2100;
+
+// Resolves a parsed phrase; phrases without a year take the first period that ends on or after the meeting.
+bool resolve(const ast::phrase& p, year_month_day meeting, TimePhrase& out) {
+    if (p.what == ast::kind::next_meeting) {
+        out.precision = Precision::next_meeting;
+        out.next_meeting = true;
+        return true;
+    }
+    Range r;
+    if (p.year != 0) {
+        if (p.year < min_year || p.year > max_year || !range_in_year(p, p.year, r)) return false;
+    } else {
+        if (!meeting.ok()) return false;  // nothing to be relative to
+        const int my = static_cast<int>(meeting.year());
+        if (p.relative_year >= 0) {
+            if (!range_in_year(p, my + p.relative_year, r)) return false;
+        } else {
+            bool found = false;
+            // my - 1 covers a winter that started the year before; "29. februar" may need a leap year ahead.
+            for (int y = my - 1; y <= my + 4 && !found; ++y) {
+                Range candidate;
+                if (range_in_year(p, y, candidate) && candidate.last >= meeting) r = candidate, found = true;
+            }
+            if (!found) return false;
+        }
+    }
+    out.first = r.first;
+    out.last = r.last;
+    out.precision = r.precision;
+    out.past = meeting.ok() && r.last < meeting;
+    return true;
+}
+
+// Sentence starts: after . ! ? followed by space and a capital letter (not a digit: "d. 11. juni"), and at
+// every line break.
+std::vector<std::size_t> sentence_cuts(std::string_view s) {
+    std::vector<std::size_t> cuts{0};
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\n') {
+            cuts.push_back(i + 1);
+        } else if (c == '.' || c == '!' || c == '?') {
+            std::size_t j = i + 1;
+            if (j >= s.size() || (s[j] != ' ' && s[j] != '\t')) continue;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+            if (j >= s.size()) continue;
+            unsigned char n = static_cast<unsigned char>(s[j]);
+            bool capital = (n >= 'A' && n <= 'Z') ||
+                           (n == 0xC3 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) >= 0x80 &&
+                            static_cast<unsigned char>(s[j + 1]) <= 0x9E);
+            if (capital) cuts.push_back(i + 1);
+        }
+    }
+    return cuts;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string sentence_of(std::string_view s, const std::vector<std::size_t>& cuts, std::size_t from, std::size_t to) {
+    auto after = std::lower_bound(cuts.begin(), cuts.end(), to);
+    std::size_t end = after == cuts.end() ? s.size() : *after;
+    auto before = std::upper_bound(cuts.begin(), cuts.end(), from);
+    std::size_t begin = before == cuts.begin() ? 0 : *(before - 1);
+    // Clip very long "sentences" around the phrase, on UTF-8 character boundaries.
+    if (from - begin > sentence_context) {
+        begin = from - sentence_context;
+        while (begin < from && is_continuation(static_cast<unsigned char>(s[begin]))) ++begin;
+    }
+    if (end - to > sentence_context) {
+        end = to + sentence_context;
+        while (end > to && is_continuation(static_cast<unsigned char>(s[end]))) --end;
+    }
+    while (begin < end && is_space(s[begin])) ++begin;
+    while (end > begin && is_space(s[end - 1])) --end;
+    return std::string(s.substr(begin, end - begin));
+}
+
+bool word_start(std::string_view s, std::size_t i) {
+    return ascii_alnum(static_cast<unsigned char>(s[i])) && !is_word_char_before(s, i);
+}
+
+// Parses one phrase at `pos` of the lowercased text; returns its end or 0.
+std::size_t parse_at(std::string_view lower, std::size_t pos, ast::phrase& p) {
+    const char* first = lower.data() + pos;
+    const char* last = lower.data() + std::min(lower.size(), pos + window);
+    const char* it = first;
+    p = ast::phrase{};
+    if (!parser::x3::parse(it, last, parser::phrase_grammar(), p) || it == first) return 0;
+    std::size_t end = static_cast<std::size_t>(it - lower.data());
+    if (is_word_char_at(lower, end)) return 0;  // the window cut a word
+    return end;
+}
+
+std::string lowercase(std::string_view text) {
+    std::string lower = utf8_lower(text);
+    if (lower.size() != text.size()) {  // utf8_lower is byte-for-byte; keep offsets right if that ever changes
+        lower.assign(text);
+        for (auto& c : lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return lower;
+}
+
+}  // namespace
+
+std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day meeting) {
+    std::vector<TimePhrase> out;
+    const std::string lower_copy = lowercase(text);
+    const std::string_view lower(lower_copy);
+    std::vector<std::size_t> cuts;  // computed on the first phrase only
+    for (std::size_t i = 0; i < lower.size();) {
+        if (!word_start(lower, i)) {
+            ++i;
+            continue;
+        }
+        ast::phrase p;
+        std::size_t end = parse_at(lower, i, p);
+        if (end == 0) {
+            ++i;
+            continue;
+        }
+        TimePhrase tp;
+        if (resolve(p, meeting, tp)) {  // an impossible date is skipped whole, not re-read as a shorter phrase
+            if (cuts.empty()) cuts = sentence_cuts(text);
+            tp.phrase = std::string(text.substr(i, end - i));
+            tp.offset = i;
+            tp.sentence = sentence_of(text, cuts, i, end);
+            out.push_back(std::move(tp));
+        }
+        i = end;
+    }
+    return out;
+}
+
+bool parse_date(std::string_view text, year_month_day& out) {
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    if (text.empty() || text.size() > window) return false;
+    const std::string lower = lowercase(text);
+    ast::phrase p;
+    if (parse_at(lower, 0, p) != lower.size()) return false;
+    if (p.what != ast::kind::day || p.mod != ast::no_modifier || p.year == 0) return false;
+    TimePhrase tp;
+    if (!resolve(p, year_month_day{}, tp)) return false;
+    out = tp.first;
+    return true;
+}
+
+}  // namespace opfolg::dates
