@@ -2,6 +2,8 @@
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
 
+#include <algorithm>
+
 namespace opfolg::notifier {
 
 namespace {
@@ -34,7 +36,8 @@ std::string fold(const std::string& line) {
     while (line.size() - pos > limit) {
         std::size_t cut = pos;
         while (cut < line.size()) {
-            std::size_t n = utf8::sequence_length(static_cast<unsigned char>(line[cut]));
+            // Clamped: a truncated sequence at the end of invalid UTF-8 must not run past the line.
+            std::size_t n = std::min(utf8::sequence_length(static_cast<unsigned char>(line[cut])), line.size() - cut);
             if (cut + n - pos > limit) break;
             cut += n;
         }

@@ -300,3 +300,20 @@ TEST_CASE("ics: RFC 5545 structure — CRLF, 75-octet folding on UTF-8 boundarie
     CHECK(has(std::string("SUMMARY:Erhvervs- og Beskæftigelsesudvalget 2024-03-12 pkt. 4: ") + std::string(40, 'x') +
               "ææææææææææææææææææææææææææææææææææææææææ") == 1);
 }
+
+TEST_CASE("invalid UTF-8 from a source document breaks no format") {
+    Report r = fixtures::report();
+    // Truncated 3-byte sequence at the very end of a long value, a lone continuation byte, an invalid lead byte.
+    r.flags[0].title = std::string(90, 'a') + "\x80 \xff ok \xe2\x82";
+    r.flags[0].decision = std::string(200, 'b') + "\xe2";
+    CHECK_NOTHROW(render_text(r));
+    CHECK_NOTHROW(render_markdown(r));
+    CHECK_NOTHROW(render_html(r));
+    CHECK_NOTHROW(render_csv(r, true));
+    const std::string ics = render_ics(r);
+    for (const auto& l : lines_of(ics, "\r\n")) CHECK(l.size() <= 75);
+    const auto doc = nlohmann::json::parse(render_json(r));  // replaced, still valid JSON
+    CHECK(doc["flags"][0]["title"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos);
+    CHECK(utf8::width("\xe2\x82") == 2);
+    CHECK(utf8::truncate(std::string(10, 'x') + "\xe2", 5) == "xxxx…");
+}
