@@ -125,12 +125,12 @@ struct mark_numeric {
     void operator()(Context& ctx) const { x3::_val(ctx).numeric = true; }
 };
 
-using ast::phrase;
-const auto set_day = set_field<&phrase::day>{};
-const auto set_month = set_field<&phrase::month>{};
-const auto set_index = set_field<&phrase::index>{};
-const auto set_year = set_field<&phrase::year>{};
-const auto set_mod = set_field<&phrase::mod>{};
+using phrase_ast = ast::phrase;
+const auto set_day = set_field<&phrase_ast::day>{};
+const auto set_month = set_field<&phrase_ast::month>{};
+const auto set_index = set_field<&phrase_ast::index>{};
+const auto set_year = set_field<&phrase_ast::year>{};
+const auto set_mod = set_field<&phrase_ast::mod>{};
 
 // Spaces as PDF/HTML extraction leaves them: ' ', tab, line breaks and the UTF-8 no-break space.
 const auto sp = +(x3::lit(' ') | x3::lit('\t') | x3::lit('\n') | x3::lit('\r') | x3::lit("\xc2\xa0"));
@@ -141,8 +141,8 @@ const auto num2 = x3::uint_parser<int, 10, 2, 2>{};
 const auto date_sep = x3::omit[x3::char_("-./")];
 
 const auto year_suffix = sp >> ((-(x3::lit("af") >> sp) >> year4) |
-                                x3::lit("i år")[put_field<&phrase::relative_year, 0>{}] |
-                                x3::lit("næste år")[put_field<&phrase::relative_year, 1>{}]);
+                                x3::lit("i år")[put_field<&phrase_ast::relative_year, 0>{}] |
+                                x3::lit("næste år")[put_field<&phrase_ast::relative_year, 1>{}]);
 // "august mødet", "augustmødet", "august-mødet"
 const auto meeting_suffix = -(sp | x3::lit('-')) >> (x3::lit("mødet") | x3::lit("møde"));
 
