@@ -46,6 +46,8 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
                 if (it->is_directory(ec)) it.disable_recursion_pending();
                 continue;
             }
+            // A folder's README describes the folder; it is never minutes.
+            if (name.rfind("README", 0) == 0) continue;
             if (it->is_regular_file(ec) && is_minutes_file(it->path())) found.push_back(it->path().string());
         }
         if (ec) problems.push_back(path + ": " + ec.message());

@@ -22,5 +22,6 @@ void register_report(CLI::App& app, Commands& out);
 void register_tracker_commands(CLI::App& app, Commands& out);   // case, meetings, items, search, resolve, ...
 void register_rules_commands(CLI::App& app, Commands& out);     // rules check, rules test, explain
 void register_notifier_commands(CLI::App& app, Commands& out);  // checklist, digest
+void register_explain(CLI::App& app, Commands& out);            // explain FLAG-ID
 
 }  // namespace opfolg::app

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     register_tracker_commands(app, commands);
     register_rules_commands(app, commands);
     register_notifier_commands(app, commands);
+    register_explain(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -53,7 +53,7 @@ Evaluation evaluate_store(const CommonOptions& options) {
     const std::string db = options.db.empty() ? default_db_path() : options.db;
     if (!fs::exists(db)) throw UsageError("no database at " + db + " (run `opfolg ingest` first, or give --db)");
 
-    rules::RuleSet ruleset;
+    rules::RuleSet& ruleset = out.ruleset;
     std::vector<std::string> files = options.rules_files;
     if (files.empty()) files.push_back(default_rules_path());
     for (const auto& file : files) {

@@ -1,6 +1,7 @@
 // The shared path of every reading command: open the store, load candidates as of a date, evaluate rules.
 #pragma once
 #include "rules/flag.hpp"
+#include "rules/ruleset.hpp"
 #include "tracker/candidates.hpp"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,7 @@ struct Evaluation {
     date::year_month_day as_of{};
     std::vector<tracker::Candidate> candidates;
     std::vector<rules::Flag> flags;  // open flags (overdue and pending), most overdue first
+    rules::RuleSet ruleset;          // the rules that were evaluated
 };
 
 // Throws UsageError for bad options/rules, std::runtime_error for store failures.

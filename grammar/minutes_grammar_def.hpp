@@ -75,7 +75,9 @@ const auto item_heading_def = item_start >> *x3::lit(' ') > +(x3::char_ - eol) >
 const auto title_continuation = !x3::lit('\n') >> !(kle_number >> eol) >> plain_line;
 const auto case_line_def = kle_number >> eol;
 const auto body = *(*blank >> plain_line) >> *blank;
-const auto section_def = (x3::raw[section_headings] >> eol >> body) |
+// The lookahead keeps a failed first alternative from leaving "Afbud" in the attribute (X3 alternatives do
+// not roll back container attributes).
+const auto section_def = (&(section_headings >> eol) >> x3::raw[section_headings] >> eol >> body) |
                          (x3::string("Afbud") >> ' ' >> x3::repeat(1)[text_line] >> *blank);
 const auto item_def = item_heading >> *title_continuation >> *blank >> x3::repeat(0, 1)[case_line] >> body >>
                       *section;

@@ -298,6 +298,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
 
     Flag f;
     f.id = flag_id(rule.id, c.key);
+    f.candidate_key = c.key;
     f.rule = rule.id;
     f.rule_title = rule.title;
     f.severity = rule.severity;

@@ -58,7 +58,7 @@ void load_deadlines(sqlite3* db, Candidate& c) {
 }
 
 void load_later(sqlite3* db, Candidate& c, const std::string& as_of) {
-    Statement s(db, "SELECT l.later_item_id, m.committee_name, m.date, i.number, i.title, l.reason, l.evidence, "
+    Statement s(db, "SELECT l.later_item_id, (SELECT name FROM committees WHERE id = m.committee_id), m.date, i.number, i.title, l.reason, l.evidence, "
                     "doc.path, CASE WHEN l.line > 0 THEN l.line ELSE i.line END "
                     "FROM links l JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
                     "JOIN documents doc ON doc.id = m.document_id "
@@ -130,12 +130,13 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
     // Decisions from the minutes, items without a decision, and history decisions of meetings the store does
     // not have (a history decision of a stored meeting is that meeting's own decision, already here).
     Statement s(db, R"sql(
-        SELECT i.id, m.committee_name, m.date, i.number, i.title, i.body, i.case_number, i.closed, doc.path,
-               COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), COALESCE(d.committee_name, m.committee_name),
+        SELECT i.id, cm.name, m.date, i.number, i.title, i.body, i.case_number, i.closed, doc.path,
+               COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), cd.name,
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
                m.committee_id, COALESCE(d.committee_id, m.committee_id), i.line
         FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
+        JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)
         WHERE m.date <= ?1 AND (d.origin IS NULL OR d.origin = 'minutes' OR NOT EXISTS
               (SELECT 1 FROM meetings h WHERE h.committee_id = d.committee_id AND h.date = d.date))
         ORDER BY m.date, i.number, d.id)sql");

@@ -33,7 +33,7 @@ struct ManualDecision {
 struct Candidate {
     std::string key;                 // stable identity across re-ingests: committee|date|item|origin
     std::int64_t item_id = 0;
-    std::string committee;           // canonical committee name
+    std::string committee;           // canonical committee name (committees.conf; else the first name seen)
     date::year_month_day meeting_date{};
     int item_number = 0;
     std::string title;
