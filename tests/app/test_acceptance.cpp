@@ -8,7 +8,7 @@
 #include <set>
 #include <unistd.h>
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 std::string seeds() { return cli::quote(OPFOLG_SEEDS_DIR); }
