@@ -162,3 +162,36 @@ TEST_CASE("resolve keeps a flag resolved across re-ingests and unresolve brings 
     REQUIRE(cli::run("unresolve " + id + " --db " + db + " --by Clerk --note 'fejl'").status == 0);
     CHECK(flags_of(s.report(""), {"new-case-not-presented"}).size() == 1);
 }
+
+TEST_CASE("explain on the seeds: rule, source line, due origin, and the same-meeting item it rejected", "[app][seeds]") {
+    Seeded s;
+    std::string id;
+    for (const auto& f : flags_of(s.report(), {"postponed-not-resumed"}))
+        if (f.at("meeting_date") == "2019-06-11") id = f.at("id");
+    REQUIRE_FALSE(id.empty());
+    auto r = cli::run("explain " + id + " --db " + cli::quote(s.dir.db()) + " --as-of 2026-11-23");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("postponed-not-resumed") != std::string::npos);
+    CHECK(r.out.find("001_2f4229434464bb75.txt:139") != std::string::npos);
+    CHECK(r.out.find("på august mødet") != std::string::npos);
+    CHECK(r.out.find("line 92") != std::string::npos);
+    CHECK(r.out.find("punkt 6") != std::string::npos);
+    CHECK(r.out.find("same meeting") != std::string::npos);
+    auto unknown = cli::run("explain ffffffffff --db " + cli::quote(s.dir.db()) + " --as-of 2026-11-23");
+    CHECK(unknown.status == 2);
+}
+
+TEST_CASE("case and search commands on the seeds", "[app][seeds]") {
+    Seeded s;
+    auto c = cli::run("case 00.17.00-A00-1-19 --db " + cli::quote(s.dir.db()));
+    REQUIRE(c.status == 0);
+    CHECK(c.out.find("2019-06-11") != std::string::npos);
+    CHECK(c.out.find("2022-06-07") != std::string::npos);
+    auto found = cli::run("search Brydehuset --db " + cli::quote(s.dir.db()));
+    REQUIRE(found.status == 0);
+    CHECK(found.out.find("2021-01-12") != std::string::npos);
+    auto items = cli::run("items --class postponed --db " + cli::quote(s.dir.db()));
+    CHECK(items.out.find("Punkt 3") != std::string::npos);
+    CHECK(items.out.find("Punkt 7") != std::string::npos);
+}
