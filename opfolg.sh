@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-dev libsqlite3-dev libhowardhinnant-date-dev libspdlog-dev catch2
   libssl-dev libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev
-  poppler-utils python3 python3-aiosmtpd chromium
+  poppler-utils python3 python3-aiosmtpd chromium libbenchmark-dev
 )
 
 log() { printf 'opfolg.sh: %s\n' "$*" >&2; }
