@@ -3,6 +3,8 @@
 #   ./opfolg.sh demo   install packages if missing, build (Release) into build/, ingest examples/, print the report
 #   ./opfolg.sh test   install packages if missing, build, run the whole test suite through CTest
 #   ./opfolg.sh build  install packages if missing and build
+#   ./opfolg.sh sanitize  the whole test suite built with ASan+UBSan into build-asan/
+#   ./opfolg.sh fuzz [SECONDS]  build the libFuzzer harnesses (clang) into build-fuzz/, run each SECONDS (60)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +13,7 @@ PACKAGES=(
   libboost-dev libsqlite3-dev libhowardhinnant-date-dev libspdlog-dev catch2
   libssl-dev libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev
   poppler-utils python3 python3-aiosmtpd chromium libbenchmark-dev
+  clang-14 libclang-rt-14-dev
 )
 
 log() { printf 'opfolg.sh: %s\n' "$*" >&2; }
@@ -56,8 +59,20 @@ case "$cmd" in
     install_packages
     build build Release
     ;;
+  sanitize)
+    install_packages
+    # A sanitizer report in a child opfolg process must not pass for its ordinary failure exit code (1).
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-exitcode=86:detect_leaks=1:abort_on_error=0}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    build build-asan RelWithDebInfo -DOPFOLG_SANITIZE=ON
+    ctest --test-dir build-asan --output-on-failure -j"$(nproc)" --timeout 1500
+    ;;
+  fuzz)
+    install_packages
+    fuzz/run.sh "${2:-60}"
+    ;;
   *)
-    echo "usage: $0 demo|test|build" >&2
+    echo "usage: $0 demo|test|build|sanitize|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac
