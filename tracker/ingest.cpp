@@ -69,6 +69,31 @@ IngestResult rejected(const std::string& path, std::string reason, int line) {
 }
 }  // namespace
 
+struct Ingestor::Statements {
+    explicit Statements(sqlite3* db)
+        : seen(db, "SELECT path FROM documents WHERE sha256 = ?"),
+          previous(db, "SELECT document_id FROM meetings WHERE committee_id = ? AND date = ?"),
+          drop(db, "DELETE FROM documents WHERE id = ?"),
+          doc(db, "INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
+                  "VALUES(?, ?, ?, ?, ?, ?, ?)"),
+          meeting(db, "INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, "
+                      "line) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+          participant(db, "INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?,?,?,?,?)"),
+          item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING"),
+          decision(db, "INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
+                       "remarks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          ref(db, "INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
+                  "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
+                       "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
+          fts(db, "INSERT INTO items_fts(rowid, title, body, decision) VALUES(?, ?, ?, ?)") {}
+    Statement seen, previous, drop, doc, meeting, participant, item, decision, ref, deadline, fts;
+};
+
+Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
+Ingestor::~Ingestor() = default;
+
 IngestResult Ingestor::ingest_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return rejected(path, std::string("cannot open: ") + std::strerror(errno), 0);
@@ -80,17 +105,22 @@ IngestResult Ingestor::ingest_file(const std::string& path) {
 
 IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string& path) {
     sqlite3* db = store_.handle();
+    if (!statements_) statements_ = std::make_unique<Statements>(db);
+    Statements& st = *statements_;
     const std::string hash = sha256_hex(bytes);
     {
-        Statement seen(db, "SELECT path FROM documents WHERE sha256 = ?");
+        Statement& seen = st.seen;
+        seen.reset();
         seen.bind(1, hash);
         if (seen.step()) {
             IngestResult r;
             r.status = IngestResult::Status::unchanged;
             r.file = path;
             r.reason = "already stored (same content as " + seen.text(0) + ")";
+            seen.reset();
             return r;
         }
+        seen.reset();
     }
 
     // Parse outside the transaction: a bad document never touches the store.
@@ -118,41 +148,47 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
     const std::int64_t committee_id = committees_.resolve(minutes.meeting.committee);
     {
         // A corrected version of minutes already stored: same committee and date, different content.
-        Statement previous(db, "SELECT document_id FROM meetings WHERE committee_id = ? AND date = ?");
+        Statement& previous = st.previous;
+        previous.reset();
         previous.bind(1, committee_id).bind(2, meeting_date);
         if (previous.step()) {
-            Statement drop(db, "DELETE FROM documents WHERE id = ?");
-            drop.bind(1, previous.integer(0)).run();
+            const std::int64_t old_document = previous.integer(0);
+            previous.reset();
+            st.drop.reset();
+            st.drop.bind(1, old_document).run();
             result.status = IngestResult::Status::replaced;
         }
+        previous.reset();
     }
-    Statement doc(db, "INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
-                      "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    Statement& doc = st.doc;
+    doc.reset();
     doc.bind(1, path).bind(2, hash).bind(3, static_cast<std::int64_t>(bytes.size())).bind(4, source.rendering)
         .bind(5, source.encoding).bind(6, now_utc()).bind(7, result.warnings).run();
     const std::int64_t document_id = last_insert_id(db);
 
     const Meeting& m = minutes.meeting;
-    Statement meeting(db, "INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, "
-                          "line) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement& meeting = st.meeting;
+    meeting.reset();
     meeting.bind(1, document_id).bind(2, committee_id).bind(3, m.committee).bind(4, meeting_date).bind(5, m.time)
         .bind(6, m.place).bind(7, m.kind).bind(8, m.line).run();
     const std::int64_t meeting_id = last_insert_id(db);
     result.meetings = 1;
 
-    Statement participant(db, "INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?,?,?,?,?)");
+    Statement& participant = st.participant;
+    participant.reset();
     for (const auto& p : m.participants)
         participant.bind(1, meeting_id).bind(2, p.name).bind(3, p.party).bind(4, p.role).bind(5, p.absent).run();
 
-    Statement item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line) "
-                       "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING");
-    Statement decision(db, "INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
-                           "remarks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement ref(db, "INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
-                      "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
-                           "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-    Statement fts(db, "INSERT INTO items_fts(rowid, title, body, decision) VALUES(?, ?, ?, ?)");
+    Statement& item = st.item;
+    item.reset();
+    Statement& decision = st.decision;
+    decision.reset();
+    Statement& ref = st.ref;
+    ref.reset();
+    Statement& deadline = st.deadline;
+    deadline.reset();
+    Statement& fts = st.fts;
+    fts.reset();
     for (const auto& it : minutes.items) {
         item.bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
             .bind(6, it.body_text()).bind(7, it.line).run();
