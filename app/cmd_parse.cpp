@@ -24,6 +24,18 @@ json decision_json(const Decision& d) {
     return json{{"text", d.text}, {"classes", classes_json(d.classes)}, {"remarks", d.remarks}, {"line", d.line}};
 }
 
+json points_json(const std::vector<NumberedPoint>& points) {
+    json a = json::array();
+    for (const auto& p : points) a.push_back({{"number", p.number}, {"text", p.text}, {"line", p.line}});
+    return a;
+}
+
+std::string join_lines(const Section& s) {
+    std::string out;
+    for (const auto& l : s.lines) out += (out.empty() ? "" : " ") + l.text;
+    return out;
+}
+
 json to_json(const Minutes& m) {
     json j;
     j["file"] = m.file;
@@ -35,6 +47,10 @@ json to_json(const Minutes& m) {
     for (const auto& p : m.meeting.participants)
         participants.push_back({{"name", p.name}, {"party", p.party}, {"role", p.role}, {"absent", p.absent}});
     meeting["participants"] = participants;
+    json toc = json::array();
+    for (const auto& t : m.meeting.toc)
+        toc.push_back({{"title", t.title}, {"page", t.page}, {"closed", t.closed}, {"line", t.line}});
+    meeting["toc"] = toc;
     j["meeting"] = meeting;
     json items = json::array();
     for (const auto& it : m.items) {
@@ -42,7 +58,8 @@ json to_json(const Minutes& m) {
                   {"line", it.line}};
         json sections = json::array();
         for (const auto& s : it.sections)
-            sections.push_back({{"heading", s.heading}, {"kind", s.kind}, {"line", s.line}, {"lines", s.lines.size()}});
+            sections.push_back({{"heading", s.heading}, {"kind", s.kind}, {"line", s.line}, {"lines", s.lines.size()},
+                                {"text", join_lines(s)}});
         item["sections"] = sections;
         item["decision"] = it.decision ? decision_json(*it.decision) : json(nullptr);
         json refs = json::array();
@@ -72,6 +89,25 @@ json to_json(const Minutes& m) {
         }
         item["deadlines"] = deadlines;
         item["afbud"] = it.absent;
+        item["beslutningen_traeffes_af"] = it.decided_by ? json(*it.decided_by) : json(nullptr);
+        if (it.recommendation) {
+            const auto& r = *it.recommendation;
+            item["indstilling"] = {{"by", r.by}, {"points", points_json(r.points)}, {"text", r.text}, {"line", r.line}};
+        } else {
+            item["indstilling"] = nullptr;
+        }
+        item["meddelelser"] = points_json(it.announcements);
+        json bilag = json::array();
+        for (const auto& b : it.attachments) {
+            json titles = json::array();
+            for (const auto& a : b.titles)
+                titles.push_back({{"title", a.title}, {"number", a.number}, {"recommended", a.recommended},
+                                  {"line", a.line}});
+            bilag.push_back({{"count", b.count < 0 ? json(nullptr) : json(b.count)},
+                             {"recommended", b.recommended < 0 ? json(nullptr) : json(b.recommended)},
+                             {"titles", titles}, {"line", b.line}});
+        }
+        item["bilag"] = bilag;
         items.push_back(item);
     }
     j["items"] = items;

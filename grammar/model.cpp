@@ -56,4 +56,17 @@ std::string Item::body_text() const {
     return out;
 }
 
+std::string Item::section_text(std::string_view kind) const {
+    for (const auto& s : sections) {
+        if (s.kind != kind) continue;
+        std::string out;
+        for (const auto& l : s.lines) {
+            if (!out.empty()) out += ' ';
+            out += l.text;
+        }
+        return out;
+    }
+    return {};
+}
+
 }  // namespace opfolg

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace opfolg {
@@ -71,6 +72,36 @@ struct Section {
     int line = 0;
 };
 
+// "1. Det billigste tilbud vælges." — a numbered point of an Indstilling or of Meddelelser.
+struct NumberedPoint {
+    int number = 0;
+    std::string text;  // the point's lines joined with spaces
+    int line = 0;
+};
+
+// Indstilling: "Center for Natur og Fritid indstiller, at" + numbered points.
+struct Recommendation {
+    std::string by;  // who recommends ("Center for Natur og Fritid"); empty when not written
+    std::vector<NumberedPoint> points;
+    std::string text;  // the whole section, lines joined, for sections without the usual shape
+    int line = 0;
+};
+
+struct Attachment {
+    std::string title;         // "DI Erhvervsklima undersøgelse Ballerup resultater", number and mark removed
+    std::string number;        // "1.1" when numbered, else empty
+    bool recommended = false;  // marked "ANBEFALES"
+    int line = 0;
+};
+
+// One Bilag section: "2 bilag, heraf 1 anbefales" and/or a list of attachment titles.
+struct Attachments {
+    int count = -1;        // -1 when the section gives no count
+    int recommended = -1;  // "heraf/hvoraf N anbefales"; -1 when not said
+    std::vector<Attachment> titles;
+    int line = 0;
+};
+
 struct Item {
     int number = 0;
     std::string title;
@@ -84,9 +115,25 @@ struct Item {
     std::vector<HistoryEntry> history;
     std::vector<Deadline> deadlines;
     std::vector<std::string> absent;  // per-item Afbud names
+    std::optional<std::string> decided_by;  // Beslutningen træffes af (a committee or council)
+    std::optional<Recommendation> recommendation;  // Indstilling
+    std::vector<NumberedPoint> announcements;      // Meddelelser points ("1. Formanden orienterede ...")
+    std::vector<Attachments> attachments;          // Bilag sections, in order
+
+    // The joined body of the first section of a kind ("sammendrag", "sagsfremstilling", "oekonomi", ...);
+    // empty when the item has no such section.
+    std::string section_text(std::string_view kind) const;
 
     // Body text (everything but Beslutning), for full-text search and regex rules.
     std::string body_text() const;
+};
+
+// Indholdsfortegnelse entry: "Meddelelser.....	3"
+struct TocEntry {
+    std::string title;  // without the dot leader and "Lukket: LUKKET"
+    int page = 0;       // 0 when no page number is given
+    bool closed = false;
+    int line = 0;
 };
 
 struct Meeting {
@@ -96,6 +143,7 @@ struct Meeting {
     std::string time;        // "13:00"
     std::string place;
     std::vector<Participant> participants;
+    std::vector<TocEntry> toc;
     int line = 0;
 };
 

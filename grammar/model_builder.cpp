@@ -1,6 +1,7 @@
 // AST -> model: runs the minutes grammar, then reads each part's facts with the line parsers, the decision
 // classifier and the date-phrase finder. Every fact carries its source line.
 #include "grammar/decision.hpp"
+#include "grammar/item_structure.hpp"
 #include "grammar/line_parsers.hpp"
 #include "grammar/minutes.hpp"
 #include "grammar/minutes_grammar.hpp"
@@ -65,6 +66,9 @@ struct Builder {
                 m.participants = lines::parse_participants(t.substr(std::string("Mødedeltagere ").size()));
             } else if (t.rfind("Deltagere ", 0) == 0) {
                 m.participants = lines::parse_participants(t.substr(std::string("Deltagere ").size()));
+            } else if (TocEntry e; structure::parse_toc_line(t, e)) {
+                e.line = line_of(l);
+                m.toc.push_back(std::move(e));
             }
         }
     }
@@ -163,6 +167,8 @@ struct Builder {
                 for (const auto& l : s.lines) scan(l, false);
     }
 
+    static bool announcements_item(const Item& it) { return utf8_lower(it.title).rfind("meddelelser", 0) == 0; }
+
     void item(const ast::item& a) {
         Item it;
         it.number = static_cast<int>(a.heading.number);
@@ -212,8 +218,15 @@ struct Builder {
                 history(it, s);
             } else if (s.kind == "afbud") {
                 for (auto& p : lines::parse_participants(join(s.lines))) it.absent.push_back(p.name);
+            } else if (s.kind == "beslutningen_traeffes_af") {
+                if (!s.lines.empty()) it.decided_by = join(s.lines);
+            } else if (s.kind == "indstilling") {
+                if (!s.lines.empty()) it.recommendation = structure::read_recommendation(s);
+            } else if (s.kind == "bilag") {
+                it.attachments.push_back(structure::read_attachments(s, announcements_item(it)));
             }
         }
+        if (announcements_item(it)) it.announcements = structure::read_announcements(it);
         deadlines(it);
         out.items.push_back(std::move(it));
     }

@@ -13,9 +13,20 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// One pass into a new string: replacing in place moves the tail each time, quadratic on a long line.
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
-    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
-        s.replace(pos, from.size(), to);
+    std::size_t pos = s.find(from);
+    if (pos == std::string::npos) return;
+    std::string out;
+    out.reserve(s.size());
+    std::size_t done = 0;
+    for (; pos != std::string::npos; pos = s.find(from, done)) {
+        out.append(s, done, pos - done);
+        out.append(to);
+        done = pos + from.size();
+    }
+    out.append(s, done, std::string::npos);
+    s.swap(out);
 }
 
 // Markdown-like markers as the municipality's publishing system writes them: **bold**, <b>, \_ escapes.
