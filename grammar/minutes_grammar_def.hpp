@@ -45,7 +45,8 @@ struct item_heading_class : x3::annotate_on_success {
     x3::error_handler_result on_error(Iterator& first, Iterator const& last, Exception const& x,
                                       Context const& context) {
         auto& ctx = x3::get<x3::error_handler_tag>(context).get();
-        ctx.problems.push_back({x.where(), "item heading without a title (expected " + x.which() + ")"});
+        (void)x;  // x.which() names a parser type, not something a reader of the minutes can use
+        ctx.problems.push_back({first, "item heading without a title: \"Punkt N:\" must be followed by the title"});
         while (first != last && *first != '\n') ++first;  // skip the broken heading line, keep the item
         if (first != last) ++first;
         return x3::error_handler_result::accept;

@@ -45,8 +45,8 @@ struct Builder {
 
     template <typename Node>
     int line_of(const Node& node) const {
+        if (node.id_first < 0) return 0;  // not annotated: the node came from error recovery
         auto range = ctx.positions.position_of(node);
-        if (range.begin() == range.end() && node.id_first < 0) return 0;
         return map.source_line(static_cast<std::size_t>(range.begin() - map.buffer().begin()));
     }
 
@@ -173,6 +173,7 @@ struct Builder {
         Item it;
         it.number = static_cast<int>(a.heading.number);
         it.line = line_of(a.heading);
+        if (it.line == 0) it.line = line_of(a);  // a heading recovered from an error is not annotated
         it.title = a.heading.title;
         for (const auto& c : a.title_continuation) it.title += ' ' + c.text;
         // "Lukket: LUKKET Meddelelser": a closed item; the title keeps only its own words.
@@ -182,7 +183,7 @@ struct Builder {
                 it.title.erase(0, std::string(prefix).size());
             }
         }
-        if (it.title.empty()) out.warnings.push_back({it.line, "Punkt " + std::to_string(it.number) + " has no title"});
+        if (it.title.empty() && a.heading.id_first >= 0) out.warnings.push_back({it.line, "Punkt " + std::to_string(it.number) + " has no title"});
         if (!a.case_number.empty()) it.case_number = a.case_number.front().text;
         for (const auto& l : a.preamble) it.preamble.push_back(text(l));
         if (!it.preamble.empty() && !it.preamble.front().text.empty() &&
@@ -232,6 +233,16 @@ struct Builder {
     }
 };
 
+// "Punkt x: Budget", "Punkt : Budget": meant as an item heading, but the grammar cannot take it as one, so
+// it stays text of the item before. Said out loud, since a whole item is silently merged otherwise.
+bool unnumbered_heading(const std::string& t) {
+    if (t.rfind("Punkt ", 0) != 0) return false;
+    std::size_t colon = t.find(':');
+    if (colon == std::string::npos || colon > 12) return false;
+    std::string word = t.substr(6, colon - 6);
+    return word.find(' ') == std::string::npos && (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])));
+}
+
 bool looks_like_budget_description(const SourceText& src) {
     for (const auto& l : src.lines) {
         std::string lower = utf8_lower(l.text);
@@ -260,6 +271,10 @@ Minutes parse_minutes(const SourceText& source) {
         out.warnings.push_back({map.source_line(static_cast<std::size_t>(first - buffer.begin())),
                                 "the document could not be read past this line"});
     }
+    for (const auto& l : source.lines)
+        if (unnumbered_heading(l.text))
+            out.warnings.push_back({l.source_line, "\"" + l.text + "\" looks like an item heading but has no number; "
+                                                   "kept as text of the part before it"});
     Builder b{source, map, ctx, out};
     b.header(doc.header);
     if (out.meeting.kind.empty() && doc.items.empty()) {
