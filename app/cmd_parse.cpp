@@ -40,7 +40,18 @@ json to_json(const Minutes& m) {
     json j;
     j["file"] = m.file;
     j["kind"] = m.kind == DocumentKind::minutes ? "minutes" : "not_minutes";
-    if (m.kind == DocumentKind::not_minutes) j["reason"] = m.not_minutes_reason;
+    if (m.kind == DocumentKind::not_minutes) {
+        j["reason"] = m.not_minutes_reason;
+        json commitments = json::array();
+        for (const auto& c : m.commitments) {
+            const auto& p = c.deadline.phrase;
+            commitments.push_back({{"committee", c.committee}, {"frame", c.frame}, {"verb", c.verb},
+                                   {"phrase", p.phrase}, {"precision", dates::to_string(p.precision)},
+                                   {"first", iso_or_empty(p.first)}, {"last", iso_or_empty(p.last)},
+                                   {"sentence", p.sentence}, {"line", c.line}});
+        }
+        j["commitments"] = commitments;
+    }
     json meeting{{"kind", m.meeting.kind}, {"committee", m.meeting.committee}, {"date", iso_or_empty(m.meeting.date)},
                  {"time", m.meeting.time}, {"place", m.meeting.place}, {"line", m.meeting.line}};
     json participants = json::array();
@@ -120,6 +131,9 @@ json to_json(const Minutes& m) {
 void print_text(const Minutes& m) {
     if (m.kind == DocumentKind::not_minutes) {
         std::cout << m.file << ": " << m.not_minutes_reason << '\n';
+        for (const auto& c : m.commitments)
+            std::cout << "  Commitment of " << c.committee << ": \"" << c.deadline.phrase.phrase << "\" -> "
+                      << iso_or_empty(c.deadline.phrase.last) << " (line " << c.line << ")\n";
         return;
     }
     std::cout << m.meeting.kind << " " << m.meeting.committee << " " << iso_or_empty(m.meeting.date) << " "

@@ -152,6 +152,16 @@ struct Warning {
     std::string message;
 };
 
+// A commitment in a document that is not minutes (a budget frame description): "Der udarbejdes ... ultimo
+// 2015" under "Ansvarligt udvalg X". It belongs to that committee, but it is no meeting and is never stored as one.
+struct Commitment {
+    std::string committee;  // Ansvarligt udvalg
+    std::string frame;      // Bevillingsramme ("20.04 Erhvervsudvikling, turisme og landdistrikter")
+    std::string verb;       // the future-tense verb that makes it a commitment ("udarbejdes")
+    Deadline deadline;      // the time phrase; deadline.promise is true
+    int line = 0;
+};
+
 enum class DocumentKind { minutes, not_minutes };
 
 struct Minutes {
@@ -161,6 +171,7 @@ struct Minutes {
     Meeting meeting;
     std::vector<Item> items;
     std::vector<Warning> warnings;
+    std::vector<Commitment> commitments;  // only for not_minutes documents with "Ansvarligt udvalg"
 };
 
 }  // namespace opfolg

@@ -1,5 +1,6 @@
 // AST -> model: runs the minutes grammar, then reads each part's facts with the line parsers, the decision
 // classifier and the date-phrase finder. Every fact carries its source line.
+#include "grammar/commitments.hpp"
 #include "grammar/decision.hpp"
 #include "grammar/item_structure.hpp"
 #include "grammar/line_parsers.hpp"
@@ -284,6 +285,7 @@ Minutes parse_minutes(const SourceText& source) {
                                        "and no agenda items"
                                      : "not minutes: no meeting header (REFERAT/DAGSORDEN committee d. date) and no "
                                        "agenda items (Punkt N: title)";
+        out.commitments = find_commitments(source);
         return out;
     }
     if (!out.meeting.date.ok()) {

@@ -153,3 +153,23 @@ TEST_CASE("seed 004 is recognised as not minutes", "[grammar][seeds]") {
     CHECK(m.not_minutes_reason.find("budget") != std::string::npos);
     CHECK(m.items.empty());
 }
+
+TEST_CASE("seed 004's commitment belongs to its responsible committee, and it is still no meeting", "[grammar][seeds]") {
+    Minutes m = read_minutes(seed("004_8e211799231ee99e.txt"));
+    CHECK(m.kind == DocumentKind::not_minutes);
+    CHECK(m.meeting.kind.empty());
+    REQUIRE(m.commitments.size() == 1);
+    const Commitment& c = m.commitments[0];
+    CHECK(c.committee == "Erhvervs- og Beskæftigelsesudvalget");
+    CHECK(c.frame == "20.04 Erhvervsudvikling, turisme og landdistrikter");
+    CHECK(c.verb == "udarbejdes");
+    CHECK(c.deadline.phrase.phrase == "ultimo 2015");
+    CHECK(iso(c.deadline.phrase.last) == "2015-12-31");
+    CHECK(c.line == 172);
+}
+
+TEST_CASE("commitments are read only from documents that are not minutes", "[grammar][seeds]") {
+    // Minutes have items and deadlines; "Ansvarligt udvalg" text inside them is not a second source.
+    Minutes m = read_minutes(seed("001_2f4229434464bb75.txt"));
+    CHECK(m.commitments.empty());
+}
