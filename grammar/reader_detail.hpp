@@ -21,5 +21,9 @@ bool looks_like_html(std::string_view text);
 
 // PDF bytes -> UTF-8 text of all pages (poppler-cpp), pages separated by form feeds. Throws ReadError.
 std::string pdf_to_text(std::string_view bytes);
+// One page of poppler's physical-layout text -> reading order: when the page is set in two columns (a gap
+// of spaces at the same column on most lines), the left column comes first, then the right one. Pages
+// without such a gap come back unchanged, so label/value rows and TOC page numbers stay on their lines.
+std::string columns_in_reading_order(const std::string& page);
 
 }  // namespace opfolg::detail

@@ -142,3 +142,33 @@ TEST_CASE("a PDF made from the example gives the same model, æøå included", "
     CHECK(canonical(m) == canonical(read_minutes(example)));
     fs::remove_all(dir);
 }
+
+TEST_CASE("PDF pages in two columns are read column by column", "[grammar][roundtrip][pdf]") {
+    if (!groff_pdf_available()) {
+        WARN("groff with the pdf device is not installed (Debian package groff): two-column PDF skipped");
+        return;
+    }
+    // Left column: items 1 and 2; right column: items 3 and 4. Read row by row they would interleave.
+    std::string roff = ".pl 11i\n.ll 3i\n.po 0.7i\n.nf\n.mk a\n"
+                       "REFERAT Natur- og Fritidsudvalget d. 12-03-2024\n\n"
+                       "Punkt 1: Meddelelser\n\nBeslutning\n\nTaget til efterretning\n\n"
+                       "Punkt 2: Hundeskov ved Mosevej\n\nSagsfremstilling\n\nBorgere foreslår en skov.\n\n"
+                       "Beslutning\n\nUdsættes.\n"
+                       ".po 4.2i\n.rt \\na\n\n\n"
+                       "Punkt 3: Budget for fritidsområdet\n\nSagsfremstilling\n\nForbruget følger budgettet.\n\n"
+                       "Beslutning\n\nGodkendt.\n\nPunkt 4: Åhusets legeplads\n\nBeslutning\n\nAnbefales.\n";
+    const fs::path dir = fs::temp_directory_path() / ("opfolg-columns-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "columns.roff", std::ios::binary) << roff;
+    const std::string cmd = "groff -Tpdf -K utf8 '" + (dir / "columns.roff").string() + "' > '" +
+                            (dir / "columns.pdf").string() + "' 2>/dev/null";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    Minutes m = read_minutes((dir / "columns.pdf").string());
+    REQUIRE(m.items.size() == 4);
+    CHECK(m.items[1].title == "Hundeskov ved Mosevej");
+    CHECK(m.items[1].section_text("sagsfremstilling") == "Borgere foreslår en skov.");
+    CHECK(m.items[1].decision->classes == std::vector<DecisionClass>{DecisionClass::postponed});
+    CHECK(m.items[2].decision->classes == std::vector<DecisionClass>{DecisionClass::approved});
+    CHECK(m.items[3].title == "Åhusets legeplads");
+    fs::remove_all(dir);
+}
