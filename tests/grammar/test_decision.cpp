@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 using opfolg::DecisionClass;
 using opfolg::classify_decision;
 
@@ -56,4 +59,27 @@ TEST_CASE("remarks after 'med denne bemærkning:' are kept apart", "[grammar][de
     CHECK(d.classes == std::vector<DecisionClass>{DecisionClass::noted});
     CHECK(d.remarks == "Udvalget udsætter ikke noget.");
     CHECK(d.line == 7);
+}
+
+TEST_CASE("every decision class has a name that reads back and a decision text that yields it", "[grammar][decision]") {
+    using C = DecisionClass;
+    const std::pair<C, const char*> examples[] = {
+        {C::noted, "Taget til efterretning."},          {C::approved, "Indstillingen godkendt."},
+        {C::approved_with_remarks, "Godkendt med denne bemærkning: Sagen genoptages."},
+        {C::recommended, "Anbefales over for Byrådet."}, {C::postponed, "Sagen udsættes."},
+        {C::new_case, "Ny sag forelægges."},             {C::investigate, "Undersøges."},
+        {C::rejected, "Forkastet."},                     {C::forwarded, "Oversendes til Økonomiudvalget."},
+        {C::none, "Drøftet."},
+    };
+    REQUIRE(std::size(examples) == opfolg::all_decision_classes().size());
+    for (const auto& [c, text] : examples) {
+        INFO(opfolg::to_string(c) << ": " << text);
+        C back = C::none;
+        REQUIRE(opfolg::decision_class_from_string(opfolg::to_string(c), back));
+        CHECK(back == c);
+        auto found = classes(text);
+        CHECK(std::find(found.begin(), found.end(), c) != found.end());
+    }
+    C unused;
+    CHECK_FALSE(opfolg::decision_class_from_string("maybe", unused));
 }
