@@ -59,6 +59,22 @@ bool parse_toc_line(std::string_view line, TocEntry& out) {
     return true;
 }
 
+bool parse_toc_line_without_leader(std::string_view line, TocEntry& out) {
+    // A title cut off by the export loses its dot leader: "Lukket: LUKKET Forslag til ... omprioriteringsp 20".
+    std::size_t space = line.rfind(' ');
+    if (space == std::string_view::npos || space == 0 || space + 1 == line.size() || space + 5 < line.size())
+        return false;
+    std::string_view page = line.substr(space + 1);
+    if (page.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    TocEntry e;
+    e.title = trimmed(line.substr(0, space));
+    strip_closed(e.title, e.closed);
+    e.page = std::stoi(std::string(page));
+    if (e.title.empty()) return false;
+    out = std::move(e);
+    return true;
+}
+
 bool parse_attachment_count(std::string_view line, int& count, int& recommended) {
     unsigned n = 0, r = 0;
     bool has_r = false;

@@ -9,6 +9,9 @@ namespace opfolg::structure {
 
 // "Meddelelser.....\t3", "Lukket: LUKKET Køb af grund.....\t6" (after the reader: "... 6").
 bool parse_toc_line(std::string_view line, TocEntry& out);
+// Inside the Indholdsfortegnelse block only: an entry whose title was cut off together with its dot leader
+// ("Lukket: LUKKET Forslag til ... omprioriteringsp 20"); the title is kept as far as it goes.
+bool parse_toc_line_without_leader(std::string_view line, TocEntry& out);
 // "2 bilag, heraf 1 anbefales", "2 bilag, hvoraf 1 anbefales", "0 bilag", "1 bilag".
 bool parse_attachment_count(std::string_view line, int& count, int& recommended);
 // "1.1. ANBEFALES DI Erhvervsklima ..." / "1.2 Metode og ..." / "Nye virksomheder i ..." -> title line.

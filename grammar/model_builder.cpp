@@ -55,8 +55,13 @@ struct Builder {
 
     void header(const std::vector<ast::text_line>& lines) {
         Meeting& m = out.meeting;
+        bool in_toc = false;  // after the "Indholdsfortegnelse" heading; the header ends where items begin
         for (const auto& l : lines) {
             const std::string& t = l.text;
+            if (utf8_lower(t) == "indholdsfortegnelse") {
+                in_toc = true;
+                continue;
+            }
             if (m.kind.empty() && lines::parse_meeting_title(t, m)) {
                 m.line = line_of(l);
             } else if (t.rfind("Mødedato", 0) == 0) {
@@ -67,7 +72,8 @@ struct Builder {
                 m.participants = lines::parse_participants(t.substr(std::string("Mødedeltagere ").size()));
             } else if (t.rfind("Deltagere ", 0) == 0) {
                 m.participants = lines::parse_participants(t.substr(std::string("Deltagere ").size()));
-            } else if (TocEntry e; structure::parse_toc_line(t, e)) {
+            } else if (TocEntry e; structure::parse_toc_line(t, e) ||
+                                   (in_toc && structure::parse_toc_line_without_leader(t, e))) {
                 e.line = line_of(l);
                 m.toc.push_back(std::move(e));
             }

@@ -66,6 +66,12 @@ TEST_CASE("header: table of contents entries", "[grammar][structure]") {
     CHECK(e.title == "Status på affaldssortering i 4. kvartal 2024");
     CHECK(e.page == 0);
     CHECK_FALSE(structure::parse_toc_line("Taget til efterretning.", e));
+    CHECK_FALSE(structure::parse_toc_line("Lukket: LUKKET Forslag til opgavebortfald 20", e));
+    REQUIRE(structure::parse_toc_line_without_leader("Lukket: LUKKET Forslag til opgavebortfald 20", e));
+    CHECK(e.title == "Forslag til opgavebortfald");
+    CHECK(e.closed);
+    CHECK(e.page == 20);
+    CHECK_FALSE(structure::parse_toc_line_without_leader("Mødested Rådhuset", e));
     CHECK_FALSE(structure::parse_toc_line("..... 3", e));
 
     Minutes m = read_minutes(std::string(OPFOLG_SOURCE_DIR) + "/examples/minutes/2024-03-12-natur-og-fritid.txt");
@@ -264,8 +270,16 @@ TEST_CASE("seed structures: TOC, Bilag, Indstilling, Meddelelser", "[grammar][st
     REQUIRE(p2.decided_by);
     CHECK(*p2.decided_by == "Erhvervs- og Beskæftigelsesudvalget");
 
+    // One TOC entry per item, also where the export cut a long title off with its dot leader.
+    Minutes m3 = read_minutes(seed("003_af2be25bd747af8d.txt"));
+    REQUIRE(m3.meeting.toc.size() == 12);
+    CHECK(m3.meeting.toc[11].closed);
+    CHECK(m3.meeting.toc[11].page == 20);
+    CHECK(m3.items[11].title.rfind(m3.meeting.toc[11].title, 0) == 0);
+
     Minutes m2 = read_minutes(seed("002_428a7a86b5aec2c2.txt"));
     REQUIRE(m2.items.size() == 12);
+    CHECK(m2.meeting.toc.size() == 12);
     CHECK(*m2.items[0].decided_by == "Erhvervs-, Beskæftigelses- og Uddannelsesudvalget");
     CHECK(m2.items[0].recommendation->by == "Center for Politik og Organisation");
 }
