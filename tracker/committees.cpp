@@ -72,6 +72,8 @@ void Committees::reload() {
 
 void Committees::apply(const CommitteeConfig& config) {
     sqlite3* db = store_.handle();
+    Transaction tx(db);  // all of the file or none, and no race with an overlapping ingest
+    reload();
     for (const auto& entry : config.entries) {
         std::int64_t id = find(entry.name);
         if (id == 0) {
@@ -104,6 +106,7 @@ void Committees::apply(const CommitteeConfig& config) {
             insert.bind(1, key).bind(2, id).bind(3, alias).run();
         }
     }
+    tx.commit();
     reload();
 }
 
@@ -129,6 +132,11 @@ std::int64_t Committees::find(const std::string& name) const {
 
 std::int64_t Committees::resolve(const std::string& name) {
     std::int64_t id = find(name);
+    if (id != 0) return id;
+    // Another process (an overlapping cron ingest) may have added it since we loaded: look again. Callers hold
+    // the write transaction here, so what we read now cannot change under us.
+    reload();
+    id = find(name);
     if (id != 0) return id;
     Statement insert(store_.handle(), "INSERT INTO committees(name, key) VALUES(?, ?)");
     insert.bind(1, name).bind(2, committee_key(name)).run();

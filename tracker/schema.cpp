@@ -135,18 +135,23 @@ const char* const migrations[] = {
 int latest_schema_version() { return static_cast<int>(sizeof(migrations) / sizeof(migrations[0])); }
 
 void migrate(sqlite3* db) {
-    Statement version(db, "PRAGMA user_version");
-    version.step();
-    int current = static_cast<int>(version.integer(0));
-    version.reset();
+    auto version = [db] {
+        Statement v(db, "PRAGMA user_version");
+        v.step();
+        return static_cast<int>(v.integer(0));
+    };
+    if (version() == latest_schema_version()) return;  // the common case takes no write lock
+    // Read the version again under the write lock: two processes opening a new database at once must not
+    // both run the same migration.
+    Transaction tx(db);
+    int current = version();
     if (current > latest_schema_version())
         throw StoreError("the database was written by a newer opfolg (schema " + std::to_string(current) + ")");
     for (int v = current; v < latest_schema_version(); ++v) {
-        Transaction tx(db);
         exec(db, migrations[v]);
         exec(db, ("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
-        tx.commit();
     }
+    tx.commit();
 }
 
 }  // namespace opfolg::tracker
