@@ -35,7 +35,9 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
             continue;
         }
         if (!fs::is_directory(status)) {
-            files.push_back(path);
+            // A FIFO or device would block or never end when read; only regular files are minutes.
+            if (fs::is_regular_file(status)) files.push_back(path);
+            else problems.push_back(path + ": not a regular file");
             continue;
         }
         std::vector<std::string> found;
