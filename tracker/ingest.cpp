@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace opfolg::tracker {
@@ -108,20 +109,23 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
     if (!statements_) statements_ = std::make_unique<Statements>(db);
     Statements& st = *statements_;
     const std::string hash = sha256_hex(bytes);
-    {
+    // Same bytes already stored? Asked before parsing (cheap skip) and again under the write lock (an
+    // overlapping ingest may have stored them meanwhile).
+    auto already_stored = [&]() -> std::optional<IngestResult> {
         Statement& seen = st.seen;
         seen.reset();
         seen.bind(1, hash);
+        std::optional<IngestResult> r;
         if (seen.step()) {
-            IngestResult r;
-            r.status = IngestResult::Status::unchanged;
-            r.file = path;
-            r.reason = "already stored (same content as " + seen.text(0) + ")";
-            seen.reset();
-            return r;
+            r.emplace();
+            r->status = IngestResult::Status::unchanged;
+            r->file = path;
+            r->reason = "already stored (same content as " + seen.text(0) + ")";
         }
         seen.reset();
-    }
+        return r;
+    };
+    if (auto r = already_stored()) return *r;
 
     // Parse outside the transaction: a bad document never touches the store.
     SourceText source;
@@ -145,6 +149,7 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
     const std::string meeting_date = dates::iso(minutes.meeting.date);
 
     Transaction tx(db);
+    if (auto r = already_stored()) return *r;
     const std::int64_t committee_id = committees_.resolve(minutes.meeting.committee);
     {
         // A corrected version of minutes already stored: same committee and date, different content.

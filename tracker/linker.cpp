@@ -38,6 +38,9 @@ bool has_number(const std::string& numbers, int n) {
 
 LinkStats relink(Store& store, double threshold) {
     sqlite3* db = store.handle();
+    // Read and write under one write lock: an overlapping ingest must not replace items between the read and
+    // the link inserts (that was a FOREIGN KEY failure under concurrent cron runs).
+    Transaction tx(db);
     std::vector<ItemRow> items;
     std::unordered_map<std::int64_t, std::size_t> by_id;
     std::map<std::pair<std::int64_t, std::string>, std::vector<std::size_t>> by_meeting;
@@ -54,7 +57,6 @@ LinkStats relink(Store& store, double threshold) {
             items.push_back(std::move(r));
         }
     }
-    Transaction tx(db);
     exec(db, "DELETE FROM links");
     Statement insert(db, "INSERT OR IGNORE INTO links(later_item_id, earlier_item_id, reason, evidence, line) "
                          "VALUES(?, ?, ?, ?, ?)");
