@@ -21,25 +21,6 @@ const std::unordered_map<std::string, std::string>& named_entities() {
     return table;
 }
 
-void append_code_point(std::string& out, unsigned long cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // Decodes the entity starting at html[i] == '&'; returns the bytes consumed (0 when not an entity).
 std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
     std::size_t semi = html.find(';', i);
@@ -59,7 +40,8 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
             cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
             if (cp > 0x10FFFF) cp = 0x110000;  // clamp; rejected below
         }
-        append_code_point(out, cp);
+        // NUL carries nothing in minutes; out-of-range values are clamped above and replaced by append_utf8.
+        append_utf8(out, cp == 0 ? 0xFFFD : static_cast<char32_t>(cp));
         return semi - i + 1;
     }
     auto it = named_entities().find(std::string(name));

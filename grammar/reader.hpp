@@ -40,6 +40,8 @@ SourceText normalize_source(std::string_view bytes, const std::string& file);  /
 // Helpers shared with other parts of the reader and grammar.
 bool is_valid_utf8(std::string_view s);
 std::string windows1252_to_utf8(std::string_view s);
-std::string utf8_lower(std::string_view s);  // ASCII and Latin-1 supplement letters (æøåéü...) lowered
+std::string utf8_lower(std::string_view s);
+// Appends one code point as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);  // ASCII and Latin-1 supplement letters (æøåéü...) lowered
 
 }  // namespace opfolg

@@ -1,4 +1,5 @@
 #include "notifier/utf8.hpp"
+#include "grammar/reader.hpp"
 
 namespace opfolg::notifier::utf8 {
 
@@ -25,22 +26,6 @@ char32_t decode(const std::string& s, std::size_t i, std::size_t& n) {
     return cp;
 }
 
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 }  // namespace
 
 std::size_t width(const std::string& s) {
@@ -83,7 +68,7 @@ std::string fold(const std::string& s) {
         if (cp >= 'A' && cp <= 'Z') cp += 32;
         else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals incl. Æ Ø Å
         if (n == 1 && cp >= 0x80) { out += s[i]; continue; }  // keep invalid bytes as they were
-        encode(cp, out);
+        append_utf8(out, cp);
     }
     return out;
 }
