@@ -2,7 +2,9 @@
 // every document all or nothing), and a re-run completes the set.
 #include "support.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <random>
 #include <thread>
 
 using namespace hard;
@@ -21,35 +23,41 @@ TEST_CASE("SIGKILL during ingest never leaves a half-stored document", "[hardeni
     const fs::path folder = tmp.path / "inbox";
     write_docs(folder, documents);
 
-    // The template must parse as intended, or the all-or-nothing check below proves nothing. The time of a
-    // complete run sets the range the kills are drawn from.
-    double full_seconds = 0;
-    {
-        const std::string db = (tmp.path / "reference.db").string();
+    // The template must parse as intended, or the all-or-nothing check below proves nothing. The kills are drawn
+    // from the time of a complete run; the first run pays for a cold page cache, so the fastest of three counts.
+    double full_seconds = 1e9;
+    for (int reference = 0; reference < 3; ++reference) {
+        const std::string db = (tmp.path / ("reference-" + std::to_string(reference) + ".db")).string();
         auto r = run("ingest -q --db " + quote(db) + " " + quote(folder.string()));
         INFO(r.out << r.err);
         REQUIRE(r.status == 0);
-        full_seconds = r.seconds;
+        full_seconds = std::min(full_seconds, r.seconds);
         Db check(db);
         REQUIRE(check_all_or_nothing(check, documents) == documents);
         REQUIRE(std::stoi(check.one("SELECT count(*) FROM links")) > 0);  // relink had work to do
     }
 
+    // Timing on a shared CI machine drifts, so the window adapts: a run that finished before its kill narrows it.
+    // Trials continue until `trials` kills have landed inside a run (at most three times as many attempts).
     const unsigned seed = static_cast<unsigned>(env_int("OPFOLG_KILL_SEED", 20261123));
     std::mt19937 random(seed);
-    std::uniform_real_distribution<double> when(0.0, full_seconds * 1.1);
-    int killed_midway = 0, partial_states = 0, killed_before_schema = 0;
-    for (int trial = 0; trial < trials; ++trial) {
-        INFO("trial " << trial << " seed " << seed);
-        const std::string db = (tmp.path / ("trial-" + std::to_string(trial) + ".db")).string();
-        const double delay = when(random);
+    double window = full_seconds;
+    int attempts = 0, killed_midway = 0, partial_states = 0, killed_before_schema = 0;
+    for (; killed_midway < trials && attempts < 3 * trials; ++attempts) {
+        INFO("attempt " << attempts << " seed " << seed);
+        const std::string db = (tmp.path / ("trial-" + std::to_string(attempts) + ".db")).string();
+        const double delay = std::uniform_real_distribution<double>(0.0, window)(random);
         {
             Background ingest({"ingest", "-q", "--db", db, folder.string()}, db);
             std::this_thread::sleep_for(std::chrono::duration<double>(delay));
             ingest.kill_now();
             ingest.wait();
-            if (ingest.signal == SIGKILL) ++killed_midway;
-            else CHECK(ingest.status == 0);  // it finished before the kill: then it must have succeeded
+            if (ingest.signal == SIGKILL) {
+                ++killed_midway;
+            } else {
+                CHECK(ingest.status == 0);  // it finished before the kill: then it must have succeeded
+                window = std::max(0.01, window * 0.85);
+            }
         }
         if (fs::exists(db)) {
             Db check(db);
@@ -75,10 +83,10 @@ TEST_CASE("SIGKILL during ingest never leaves a half-stored document", "[hardeni
         std::error_code ec;
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix, ec);
     }
-    WARN("kill trials: " << trials << ", killed before the end: " << killed_midway
+    WARN("kill attempts: " << attempts << ", killed before the end: " << killed_midway
                          << ", stores left partly ingested: " << partial_states
                          << ", killed before the schema existed: " << killed_before_schema << ", full run " << full_seconds
-                         << " s, seed " << seed);
-    // Most kills must land inside the run, or the test does not test what it claims.
-    CHECK(killed_midway >= trials / 2);
+                         << " s, final window " << window << " s, seed " << seed);
+    // The kills must land inside the run, or the test does not test what it claims.
+    CHECK(killed_midway >= trials);
 }
