@@ -1,5 +1,6 @@
-// opfolg ingest [--db FILE] [--committees FILE] PATH...
+// opfolg ingest [--db FILE] [--committees FILE] [--jobs N] PATH...
 #include "app/commands.hpp"
+#include "app/ingest_pool.hpp"
 #include "app/pipeline.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
@@ -75,6 +76,7 @@ void register_ingest(CLI::App& app, Commands& out) {
         std::vector<std::string> paths;
         double threshold = tracker::default_title_threshold;
         bool quiet = false;
+        unsigned jobs = default_jobs();
     };
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("ingest", "read minutes (files or folders, recursively) into the database");
@@ -83,6 +85,10 @@ void register_ingest(CLI::App& app, Commands& out) {
     cmd->add_option("--title-similarity", options->threshold,
                     "threshold for linking items by case number and similar title (0..1)")
         ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("-j,--jobs", options->jobs,
+                    "threads that read and parse (default: the number of cores); documents are still written "
+                    "one at a time, in order")
+        ->check(CLI::Range(1u, 256u));
     cmd->add_flag("-q,--quiet", options->quiet, "no progress bar and no warnings");
     cmd->add_option("paths", options->paths, "minutes files or folders")->required();
     out.push_back({cmd, [options] {
@@ -107,14 +113,12 @@ void register_ingest(CLI::App& app, Commands& out) {
             deadlines = 0;
         std::vector<tracker::IngestResult> rejections;
         std::vector<std::string> warnings;
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            if (show_progress) progress(i, files.size(), files[i]);
-            auto r = ingestor.ingest_file(files[i]);
+        auto count = [&](tracker::IngestResult r) {
             switch (r.status) {
                 case tracker::IngestResult::Status::stored: ++stored; break;
                 case tracker::IngestResult::Status::replaced: ++replaced; break;
                 case tracker::IngestResult::Status::unchanged: ++unchanged; break;
-                case tracker::IngestResult::Status::rejected: ++rejected; rejections.push_back(r); break;
+                case tracker::IngestResult::Status::rejected: ++rejected; break;
             }
             meetings += r.meetings;
             items += r.items;
@@ -122,10 +126,33 @@ void register_ingest(CLI::App& app, Commands& out) {
             deadlines += r.deadlines;
             for (const auto& w : r.warning_list)
                 warnings.push_back(r.file + ":" + std::to_string(w.line) + ": warning: " + w.message);
+            if (r.status == tracker::IngestResult::Status::rejected) rejections.push_back(std::move(r));
+        };
+        if (options->jobs <= 1) {
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                if (show_progress) progress(i, files.size(), files[i]);
+                count(ingestor.ingest_file(files[i]));
+            }
+        } else {
+            // Workers read, hash and parse (each with its own read-only connection for the unchanged checks);
+            // this thread writes, in file order.
+            auto make_worker = [&]() -> PrepareFn {
+                auto known = std::make_shared<tracker::KnownDocuments>(db);
+                return [known, lookup = known->lookup(), &files](std::size_t i) {
+                    return tracker::prepare_file(files[i], lookup);
+                };
+            };
+            prepare_in_order(files.size(), options->jobs, make_worker,
+                             [&](std::size_t i, tracker::PreparedDocument&& prepared) {
+                                 if (show_progress) progress(i, files.size(), files[i]);
+                                 count(ingestor.write(std::move(prepared)));
+                             });
         }
+        ingestor.flush_stamps();
         if (show_progress) progress(files.size(), files.size(), "");
         if (show_progress) std::cerr << '\n';
-        auto links = tracker::relink(store, options->threshold);
+        // An unchanged store keeps its links (relink would compute the same ones): only their counts are read.
+        auto links = tracker::relink_if_changed(store, options->threshold);
 
         std::cout << "ingested " << (stored + replaced) << " of " << files.size() << " documents (" << unchanged
                   << " unchanged, " << replaced << " replaced, " << rejected << " rejected): " << meetings

@@ -4,9 +4,13 @@
 
 #include <openssl/evp.h>
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <chrono>
+#include <ctime>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -68,11 +72,140 @@ IngestResult rejected(const std::string& path, std::string reason, int line) {
     r.line = line;
     return r;
 }
+
+const char* const kSeenSql = "SELECT path FROM documents WHERE sha256 = ?";
+const char* const kStampSql =
+    "SELECT f.sha256 FROM file_seen f JOIN documents d ON d.sha256 = f.sha256 "
+    "WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?";
+
+std::optional<std::string> find_stamp(Statement& s, const FileStamp& stamp) {
+    s.reset();
+    s.bind(1, stamp.path).bind(2, stamp.size).bind(3, stamp.mtime_ns);
+    std::optional<std::string> hash;
+    if (s.step()) hash = s.text(0);
+    s.reset();
+    return hash;
+}
+
+bool find_hash(Statement& s, const std::string& hash, std::string* stored_path) {
+    s.reset();
+    s.bind(1, hash);
+    bool found = s.step();
+    if (found && stored_path) *stored_path = s.text(0);
+    s.reset();
+    return found;
+}
+
+// A file whose mtime is this close to now may be written again within the same mtime tick (same size, same
+// mtime, other content): such a stamp is not recorded, so the next run reads the file again.
+constexpr std::int64_t kRacyNs = 2'000'000'000;
 }  // namespace
+
+std::optional<FileStamp> file_stamp(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    FileStamp stamp;
+    std::error_code ec;
+    auto absolute = std::filesystem::absolute(path, ec);
+    stamp.path = ec ? path : absolute.lexically_normal().string();
+    stamp.size = static_cast<std::int64_t>(st.st_size);
+    stamp.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    const std::int64_t now_ns = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    stamp.recordable = stamp.mtime_ns <= now_ns - kRacyNs;
+    return stamp;
+}
+
+PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path, const KnownLookup& known) {
+    PreparedDocument p;
+    p.path = path;
+    p.size = static_cast<std::int64_t>(bytes.size());
+    p.hash = sha256_hex(bytes);
+    // Same bytes already stored? Asked before parsing (cheap skip); write() asks again under the write lock.
+    if (known.hash && known.hash(p.hash)) {
+        p.known = true;
+        p.bytes = bytes;
+        return p;
+    }
+    // Parse outside the transaction: a bad document never touches the store.
+    SourceText source;
+    try {
+        source = normalize_source(bytes, path);
+        p.minutes = parse_minutes(source);
+    } catch (const ReadError& e) {
+        p.rejected = rejected(path, e.what(), e.line);
+        return p;
+    }
+    p.rendering = std::move(source.rendering);
+    p.encoding = std::move(source.encoding);
+    const Minutes& minutes = p.minutes;
+    if (minutes.kind == DocumentKind::not_minutes)
+        p.rejected = rejected(path, minutes.not_minutes_reason, 1);
+    else if (minutes.meeting.committee.empty())
+        p.rejected = rejected(path, "no meeting header (REFERAT/DAGSORDEN committee d. DD-MM-YYYY)", 1);
+    else if (!minutes.meeting.date.ok())
+        p.rejected = rejected(path, "no valid meeting date in the header", minutes.meeting.line);
+    return p;
+}
+
+PreparedDocument prepare_file(const std::string& path, const KnownLookup& known) {
+    // Stamp before reading: if the file changes while it is read, its mtime moves on and the next run reads it.
+    auto stamp = file_stamp(path);
+    if (stamp && known.stamp) {
+        if (auto hash = known.stamp(*stamp)) {
+            PreparedDocument p;
+            p.path = path;
+            p.hash = std::move(*hash);
+            p.size = stamp->size;
+            p.known = true;
+            p.skipped_read = true;
+            p.stamp = std::move(stamp);
+            return p;
+        }
+    }
+    std::ifstream in(path, std::ios::binary);
+    PreparedDocument p;
+    if (!in) {
+        p.path = path;
+        p.rejected = rejected(path, std::string("cannot open: ") + std::strerror(errno), 0);
+        return p;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        p.path = path;
+        p.rejected = rejected(path, std::string("cannot read: ") + std::strerror(errno), 0);
+        return p;
+    }
+    p = prepare_bytes(buffer.str(), path, known);
+    p.stamp = std::move(stamp);
+    return p;
+}
+
+struct KnownDocuments::Impl {
+    explicit Impl(const std::string& db_path)
+        : store(db_path, true), seen(store.handle(), kSeenSql), stamp(store.handle(), kStampSql) {}
+    Store store;
+    Statement seen, stamp;
+};
+
+KnownDocuments::KnownDocuments(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+KnownDocuments::~KnownDocuments() = default;
+
+KnownLookup KnownDocuments::lookup() {
+    Impl* impl = impl_.get();
+    return {[impl](const std::string& hash) { return find_hash(impl->seen, hash, nullptr); },
+            [impl](const FileStamp& stamp) { return find_stamp(impl->stamp, stamp); }};
+}
 
 struct Ingestor::Statements {
     explicit Statements(sqlite3* db)
-        : seen(db, "SELECT path FROM documents WHERE sha256 = ?"),
+        : seen(db, kSeenSql),
+          stamp(db, kStampSql),
+          record_stamp(db, "INSERT INTO file_seen(path, size, mtime_ns, sha256) VALUES(?, ?, ?, ?) "
+                           "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+                           "sha256 = excluded.sha256"),
           previous(db, "SELECT document_id FROM meetings WHERE committee_id = ? AND date = ?"),
           drop(db, "DELETE FROM documents WHERE id = ?"),
           doc(db, "INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
@@ -89,57 +222,81 @@ struct Ingestor::Statements {
           deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
                        "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
           fts(db, "INSERT INTO items_fts(rowid, title, body, decision) VALUES(?, ?, ?, ?)") {}
-    Statement seen, previous, drop, doc, meeting, participant, item, decision, ref, deadline, fts;
+    Statement seen, stamp, record_stamp, previous, drop, doc, meeting, participant, item, decision, ref, deadline, fts;
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
-Ingestor::~Ingestor() = default;
 
-IngestResult Ingestor::ingest_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return rejected(path, std::string("cannot open: ") + std::strerror(errno), 0);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return rejected(path, std::string("cannot read: ") + std::strerror(errno), 0);
-    return ingest_bytes(buffer.str(), path);
+Ingestor::~Ingestor() {
+    try {
+        flush_stamps();
+    } catch (...) {
+        // Stamps only save reading unchanged files next time; losing them is harmless.
+    }
 }
 
+Ingestor::Statements& Ingestor::statements() {
+    if (!statements_) statements_ = std::make_unique<Statements>(store_.handle());
+    return *statements_;
+}
+
+bool Ingestor::hash_stored(const std::string& hash, std::string* stored_path) {
+    return find_hash(statements().seen, hash, stored_path);
+}
+
+std::optional<std::string> Ingestor::stamp_stored(const FileStamp& stamp) { return find_stamp(statements().stamp, stamp); }
+
+KnownLookup Ingestor::lookup() {
+    return {[this](const std::string& hash) { return hash_stored(hash); },
+            [this](const FileStamp& stamp) { return stamp_stored(stamp); }};
+}
+
+void Ingestor::flush_stamps() {
+    if (pending_stamps_.empty()) return;
+    Statement& record = statements().record_stamp;
+    Transaction tx(store_.handle());
+    for (const auto& [stamp, hash] : pending_stamps_)
+        record.bind(1, stamp.path).bind(2, stamp.size).bind(3, stamp.mtime_ns).bind(4, hash).run();
+    tx.commit();
+    pending_stamps_.clear();
+}
+
+IngestResult Ingestor::ingest_file(const std::string& path) { return write(prepare_file(path, lookup())); }
+
 IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string& path) {
+    return write(prepare_bytes(bytes, path, lookup()));
+}
+
+IngestResult Ingestor::write(PreparedDocument prepared) {
+    if (prepared.rejected) return std::move(*prepared.rejected);
     sqlite3* db = store_.handle();
-    if (!statements_) statements_ = std::make_unique<Statements>(db);
-    Statements& st = *statements_;
-    const std::string hash = sha256_hex(bytes);
-    // Same bytes already stored? Asked before parsing (cheap skip) and again under the write lock (an
-    // overlapping ingest may have stored them meanwhile).
-    auto already_stored = [&]() -> std::optional<IngestResult> {
-        Statement& seen = st.seen;
-        seen.reset();
-        seen.bind(1, hash);
-        std::optional<IngestResult> r;
-        if (seen.step()) {
-            r.emplace();
-            r->status = IngestResult::Status::unchanged;
-            r->file = path;
-            r->reason = "already stored (same content as " + seen.text(0) + ")";
-        }
-        seen.reset();
+    Statements& st = statements();
+    const std::string path = prepared.path;
+    auto unchanged = [&](const std::string& stored_path) {
+        IngestResult r;
+        r.status = IngestResult::Status::unchanged;
+        r.file = path;
+        r.reason = "already stored (same content as " + stored_path + ")";
         return r;
     };
-    if (auto r = already_stored()) return *r;
-
-    // Parse outside the transaction: a bad document never touches the store.
-    SourceText source;
-    Minutes minutes;
-    try {
-        source = normalize_source(bytes, path);
-        minutes = parse_minutes(source);
-    } catch (const ReadError& e) {
-        return rejected(path, e.what(), e.line);
+    std::string stored_path;
+    if (prepared.known) {
+        if (hash_stored(prepared.hash, &stored_path)) {
+            // Found by content, not by stamp: remember the stamp so the next run need not read the file.
+            if (!prepared.skipped_read && prepared.stamp && prepared.stamp->recordable) {
+                pending_stamps_.emplace_back(*prepared.stamp, prepared.hash);
+                if (pending_stamps_.size() >= 1000) flush_stamps();
+            }
+            return unchanged(stored_path);
+        }
+        // Replaced by another version since it was looked up: parse it after all.
+        auto stamp = std::move(prepared.stamp);
+        prepared = prepared.skipped_read ? prepare_file(path) : prepare_bytes(prepared.bytes, path);
+        if (!prepared.stamp) prepared.stamp = std::move(stamp);
+        if (prepared.rejected) return std::move(*prepared.rejected);
     }
-    if (minutes.kind == DocumentKind::not_minutes) return rejected(path, minutes.not_minutes_reason, 1);
-    if (minutes.meeting.committee.empty())
-        return rejected(path, "no meeting header (REFERAT/DAGSORDEN committee d. DD-MM-YYYY)", 1);
-    if (!minutes.meeting.date.ok()) return rejected(path, "no valid meeting date in the header", minutes.meeting.line);
+    const std::string& hash = prepared.hash;
+    const Minutes& minutes = prepared.minutes;
 
     IngestResult result;
     result.file = path;
@@ -149,7 +306,8 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
     const std::string meeting_date = dates::iso(minutes.meeting.date);
 
     Transaction tx(db);
-    if (auto r = already_stored()) return *r;
+    // Asked again under the write lock: an overlapping ingest may have stored the same bytes meanwhile.
+    if (hash_stored(hash, &stored_path)) return unchanged(stored_path);
     const std::int64_t committee_id = committees_.resolve(minutes.meeting.committee);
     {
         // A corrected version of minutes already stored: same committee and date, different content.
@@ -167,8 +325,8 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
     }
     Statement& doc = st.doc;
     doc.reset();
-    doc.bind(1, path).bind(2, hash).bind(3, static_cast<std::int64_t>(bytes.size())).bind(4, source.rendering)
-        .bind(5, source.encoding).bind(6, now_utc()).bind(7, result.warnings).run();
+    doc.bind(1, path).bind(2, hash).bind(3, prepared.size).bind(4, prepared.rendering)
+        .bind(5, prepared.encoding).bind(6, now_utc()).bind(7, result.warnings).run();
     const std::int64_t document_id = last_insert_id(db);
 
     const Meeting& m = minutes.meeting;
@@ -241,6 +399,9 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
             ++result.deadlines;
         }
     }
+    if (prepared.stamp && prepared.stamp->recordable)
+        st.record_stamp.bind(1, prepared.stamp->path).bind(2, prepared.stamp->size).bind(3, prepared.stamp->mtime_ns)
+            .bind(4, hash).run();
     tx.commit();
     return result;
 }

@@ -1,11 +1,19 @@
 // Ingest: one document, one transaction. A document is keyed by its content hash (re-ingesting is a no-op);
 // a corrected version of stored minutes (same committee and date, new content) replaces the old one.
+//
+// Two halves, so several threads can parse while one writes: `prepare_*` reads, hashes and parses without the
+// store (safe to call from any number of threads at once); `Ingestor::write` does everything that needs the
+// database (the unchanged check under the write lock, committees, the one transaction). ingest_file and
+// ingest_bytes are prepare + write.
 #pragma once
 #include "grammar/model.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/store.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace opfolg::tracker {
@@ -22,20 +30,79 @@ struct IngestResult {
 
 const char* to_string(IngestResult::Status s);
 
+// What a file looked like when it was read: an unchanged (path, size, mtime) is not read again.
+struct FileStamp {
+    std::string path;  // absolute
+    std::int64_t size = 0, mtime_ns = 0;
+    bool recordable = false;  // false when the file was modified too recently to trust its mtime
+};
+
+// A document read and parsed, not yet written. `known` was asked instead of parsing when the content is
+// already stored; write() asks the store again under the write lock.
+struct PreparedDocument {
+    std::string path;
+    std::string hash;  // SHA-256 of the bytes, hex; empty when the file was skipped by its stamp
+    std::int64_t size = 0;
+    std::optional<FileStamp> stamp;        // set when read from a file
+    std::optional<IngestResult> rejected;  // nothing to write: cannot be read, or not minutes
+    bool known = false;                    // content (or stamp) already stored: not parsed
+    bool skipped_read = false;             // known by its stamp: not even read
+    std::string bytes;                     // kept only when known (write() parses them if that changed)
+    std::string rendering, encoding;
+    Minutes minutes;
+};
+
+// Looks up the store from a preparing thread (its own read-only connection). Both may be empty.
+struct KnownLookup {
+    std::function<bool(const std::string& hash)> hash;  // content already stored?
+    // The stored hash when this (path, size, mtime) was stored and its content still is.
+    std::function<std::optional<std::string>(const FileStamp& stamp)> stamp;
+};
+
+// Store-free and thread-safe. Never throws for bad input (comes back rejected).
+PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path, const KnownLookup& known = {});
+PreparedDocument prepare_file(const std::string& path, const KnownLookup& known = {});
+
+// The file's stamp as stat(2) sees it now; nullopt when it cannot be stat'ed.
+std::optional<FileStamp> file_stamp(const std::string& path);
+
+// Read-only look-ups for preparing threads: one connection per object, one object per thread.
+class KnownDocuments {
+public:
+    explicit KnownDocuments(const std::string& db_path);
+    ~KnownDocuments();
+    KnownLookup lookup();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 class Ingestor {
 public:
     Ingestor(Store& store, Committees& committees);
-    ~Ingestor();  // before the Store: it finalizes the statements prepared on it
+    ~Ingestor();  // before the Store: it finalizes the statements prepared on it (and records pending stamps)
     // Never throws for bad input: a document that cannot be read or is not minutes comes back rejected and
     // nothing is written. Store failures throw StoreError (the transaction is rolled back).
     IngestResult ingest_file(const std::string& path);
     IngestResult ingest_bytes(const std::string& bytes, const std::string& path);
+    // Writes one prepared document (on the thread that owns the store).
+    IngestResult write(PreparedDocument prepared);
+    // Records the stamps of files found unchanged by content (one small transaction). Also run by the
+    // destructor; call it to see store errors.
+    void flush_stamps();
+    // The lookups prepare_file needs, on this Ingestor's own connection (single-threaded use).
+    KnownLookup lookup();
 
 private:
     struct Statements;  // prepared on first use, reused for every document (preparing cost 14% of ingest)
+    Statements& statements();
+    bool hash_stored(const std::string& hash, std::string* stored_path = nullptr);
+    std::optional<std::string> stamp_stored(const FileStamp& stamp);
     Store& store_;
     Committees& committees_;
     std::unique_ptr<Statements> statements_;
+    std::vector<std::pair<FileStamp, std::string>> pending_stamps_;  // (stamp, sha256) of unchanged files
 };
 
 std::string sha256_hex(std::string_view bytes);

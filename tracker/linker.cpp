@@ -109,8 +109,43 @@ LinkStats relink(Store& store, double threshold) {
             }
         }
     }
+    Statement done(db, "UPDATE link_state SET dirty = 0, threshold = ?");
+    done.bind(1, threshold).run();
     tx.commit();
     return stats;
+}
+
+LinkStats link_counts(Store& store) {
+    LinkStats stats;
+    Statement s(store.handle(), "SELECT reason, COUNT(*) FROM links GROUP BY reason");
+    while (s.step()) {
+        const int count = static_cast<int>(s.integer(1));
+        switch (s.integer(0)) {
+            case 1: stats.by_reference = count; break;
+            case 2: stats.by_history = count; break;
+            case 3: stats.by_case_number = count; break;
+            default: break;
+        }
+    }
+    return stats;
+}
+
+LinkStats relink_if_changed(Store& store, double threshold, bool* relinked) {
+    sqlite3* db = store.handle();
+    {
+        // State and counts from one snapshot.
+        Transaction read(db, false);
+        Statement state(db, "SELECT dirty, threshold FROM link_state");
+        if (state.step() && state.integer(0) == 0 && !state.is_null(1) && state.real(1) == threshold) {
+            LinkStats stats = link_counts(store);
+            state.reset();
+            read.commit();
+            if (relinked) *relinked = false;
+            return stats;
+        }
+    }
+    if (relinked) *relinked = true;
+    return relink(store, threshold);
 }
 
 }  // namespace opfolg::tracker

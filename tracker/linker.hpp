@@ -20,4 +20,12 @@ struct LinkStats {
 
 LinkStats relink(Store& store, double title_threshold = default_title_threshold);
 
+// The links stored now, per reason: what relink returned when it last ran.
+LinkStats link_counts(Store& store);
+
+// relink, unless nothing the linker reads has changed since the last relink with this threshold (schema
+// triggers keep that state): then the stored counts, which are what relink would return. `relinked` says which.
+LinkStats relink_if_changed(Store& store, double title_threshold = default_title_threshold,
+                            bool* relinked = nullptr);
+
 }  // namespace opfolg::tracker

@@ -129,6 +129,50 @@ const char* const migrations[] = {
     CREATE TRIGGER manual_append_only_delete BEFORE DELETE ON manual
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     )sql",
+    // 2: what lets an unchanged folder be re-ingested without reading it, and an unchanged store without
+    // relinking it.
+    R"sql(
+    -- The stat(2) stamp of each file as it was stored (or found unchanged). Valid only while its sha256 is in
+    -- documents; a file with the same path, size and mtime is not read again.
+    CREATE TABLE file_seen(
+        path TEXT PRIMARY KEY,                -- absolute
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- Whether links are what relink would compute now: any change to what the linker reads sets dirty
+    -- (triggers, so every writer is covered, committees.conf merges too); relink clears it.
+    CREATE TABLE link_state(
+        id INTEGER PRIMARY KEY CHECK(id = 1),
+        threshold REAL,                       -- title similarity threshold of the last relink
+        dirty INTEGER NOT NULL
+    );
+    INSERT INTO link_state(id, threshold, dirty) VALUES(1, NULL, 1);
+    CREATE TRIGGER links_dirty_meetings_insert AFTER INSERT ON meetings
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_meetings_update AFTER UPDATE ON meetings
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_meetings_delete AFTER DELETE ON meetings
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_items_insert AFTER INSERT ON items
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_items_update AFTER UPDATE ON items
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_items_delete AFTER DELETE ON items
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_decisions_insert AFTER INSERT ON decisions
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_decisions_update AFTER UPDATE ON decisions
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_decisions_delete AFTER DELETE ON decisions
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_refs_insert AFTER INSERT ON refs
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_refs_update AFTER UPDATE ON refs
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_refs_delete AFTER DELETE ON refs
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    )sql",
 };
 }  // namespace
 

@@ -1,0 +1,225 @@
+// Ingest split into prepare (store-free) and write, the (path, size, mtime) skip for unchanged files, and
+// relink_if_changed: an unchanged store keeps links equal to what a full relink computes.
+#include "fixture_minutes.hpp"
+#include "tracker/committees.hpp"
+#include "tracker/ingest.hpp"
+#include "tracker/linker.hpp"
+#include "tracker/sqlite.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+using namespace opfolg;
+using namespace opfolg::tracker;
+namespace fs = std::filesystem;
+
+namespace {
+using Status = IngestResult::Status;
+
+std::int64_t count(Store& s, const std::string& sql) {
+    Statement q(s.handle(), sql);
+    q.step();
+    return q.integer(0);
+}
+
+// Sets a file's mtime well in the past (a stamp is recorded only for files not modified in the last seconds).
+void set_mtime(const std::string& path, int seconds_ago) {
+    fs::last_write_time(path, fs::file_time_type::clock::now() - std::chrono::seconds(seconds_ago));
+}
+
+std::string meeting(const std::string& dmy, const std::string& decision) {
+    return fixture::minutes("Teknisk Udvalg", dmy,
+                            {{1, "Cykelsti langs Åvej", "01.02.03-P20-1-24", decision, {}, {}},
+                             {2, "Budget 2025 for vejområdet", "00.30.00-S00-2-24", "Godkendt", {}, {}}});
+}
+
+std::vector<std::vector<std::string>> links_table(Store& s) {
+    std::vector<std::vector<std::string>> rows;
+    Statement q(s.handle(), "SELECT later_item_id, earlier_item_id, reason, evidence, line FROM links "
+                            "ORDER BY earlier_item_id, later_item_id, reason");
+    while (q.step()) rows.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+    return rows;
+}
+}  // namespace
+
+TEST_CASE("prepare needs no store; write stores what ingest_bytes stores", "[tracker][ingest]") {
+    fixture::TempDir dir;
+    const std::string text = meeting("10-01-2024", "Godkendt");
+    auto prepared = prepare_bytes(text, "a.txt");
+    CHECK_FALSE(prepared.rejected);
+    CHECK_FALSE(prepared.known);
+    CHECK(prepared.hash == sha256_hex(text));
+    CHECK(prepared.minutes.items.size() == 2);
+
+    auto bad = prepare_bytes(std::string("\x89PNG\r\n\x1a\n\0\0", 10), "b.txt");
+    REQUIRE(bad.rejected);
+    CHECK(bad.rejected->status == Status::rejected);
+
+    Store store(dir.db());
+    Committees committees(store);
+    Ingestor ingestor(store, committees);
+    auto stored = ingestor.write(std::move(prepared));
+    CHECK(stored.status == Status::stored);
+    CHECK(stored.items == 2);
+    CHECK(ingestor.write(std::move(bad)).status == Status::rejected);
+    // The same bytes prepared again before the first write was seen: write asks the store under the lock.
+    auto again = ingestor.write(prepare_bytes(text, "copy.txt"));
+    CHECK(again.status == Status::unchanged);
+    CHECK(again.reason == "already stored (same content as a.txt)");
+    CHECK(count(store, "SELECT COUNT(*) FROM documents") == 1);
+}
+
+TEST_CASE("a lookup that says 'known' skips parsing; a stale 'known' is parsed at write", "[tracker][ingest]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    Ingestor ingestor(store, committees);
+    KnownLookup always;
+    always.hash = [](const std::string&) { return true; };
+    auto prepared = prepare_bytes(meeting("10-01-2024", "Godkendt"), "a.txt", always);
+    CHECK(prepared.known);
+    CHECK(prepared.minutes.items.empty());  // not parsed
+    // Not actually stored: write parses the kept bytes and stores them.
+    auto r = ingestor.write(std::move(prepared));
+    CHECK(r.status == Status::stored);
+    CHECK(r.items == 2);
+}
+
+TEST_CASE("an unchanged file is skipped by path, size and mtime without reading it", "[tracker][ingest][stamp]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    const std::string a = dir.file("a.txt", meeting("10-01-2024", "Godkendt"));
+    set_mtime(a, 3600);
+    {
+        Ingestor ingestor(store, committees);
+        CHECK(ingestor.ingest_file(a).status == Status::stored);
+    }
+    CHECK(count(store, "SELECT COUNT(*) FROM file_seen") == 1);
+
+    SECTION("same stamp: not read (other bytes of the same size under the old mtime go unnoticed)") {
+        const auto old_time = fs::last_write_time(a);
+        const std::string same_size = meeting("10-01-2024", "Afvises.");  // "Godkendt", "Afvises.": 8 bytes
+        REQUIRE(same_size.size() == fs::file_size(a));
+        dir.file("a.txt", same_size);
+        fs::last_write_time(a, old_time);
+        Ingestor ingestor(store, committees);
+        auto prepared = prepare_file(a, ingestor.lookup());
+        CHECK(prepared.skipped_read);
+        CHECK(ingestor.write(std::move(prepared)).status == Status::unchanged);
+    }
+    SECTION("same-size edit with a new mtime: read and replaced") {
+        dir.file("a.txt", meeting("10-01-2024", "Afvises."));
+        set_mtime(a, 1800);
+        Ingestor ingestor(store, committees);
+        auto r = ingestor.ingest_file(a);
+        CHECK(r.status == Status::replaced);
+        Statement d(store.handle(), "SELECT text FROM decisions d JOIN items i ON i.id = d.item_id WHERE i.number = 1");
+        REQUIRE(d.step());
+        CHECK(d.text(0).rfind("Afvises", 0) == 0);
+        // The new stamp is recorded with the document: the next run skips it.
+        auto next = prepare_file(a, ingestor.lookup());
+        CHECK(next.skipped_read);
+    }
+    SECTION("touched (same content, new mtime): read, unchanged, and the new stamp recorded") {
+        set_mtime(a, 1800);
+        Ingestor ingestor(store, committees);
+        auto prepared = prepare_file(a, ingestor.lookup());
+        CHECK_FALSE(prepared.skipped_read);
+        CHECK(prepared.known);
+        CHECK(ingestor.write(std::move(prepared)).status == Status::unchanged);
+        ingestor.flush_stamps();
+        CHECK(prepare_file(a, ingestor.lookup()).skipped_read);
+    }
+    SECTION("the same content under a second path is unchanged, and both stamps are kept") {
+        const std::string b = dir.file("b.txt", meeting("10-01-2024", "Godkendt"));
+        set_mtime(b, 3600);
+        Ingestor ingestor(store, committees);
+        auto r = ingestor.ingest_file(b);
+        CHECK(r.status == Status::unchanged);
+        ingestor.flush_stamps();
+        CHECK(count(store, "SELECT COUNT(*) FROM file_seen") == 2);
+        CHECK(prepare_file(a, ingestor.lookup()).skipped_read);
+        CHECK(prepare_file(b, ingestor.lookup()).skipped_read);
+    }
+    SECTION("a stamp whose document was replaced by another file no longer skips") {
+        const std::string b = dir.file("b.txt", meeting("10-01-2024", "Udsættes"));
+        Ingestor ingestor(store, committees);
+        CHECK(ingestor.ingest_file(b).status == Status::replaced);
+        auto prepared = prepare_file(a, ingestor.lookup());
+        CHECK_FALSE(prepared.skipped_read);
+        CHECK(ingestor.write(std::move(prepared)).status == Status::replaced);  // as before stamps existed
+    }
+}
+
+TEST_CASE("a file modified in the last seconds gets no stamp (its mtime may not move on the next edit)",
+          "[tracker][ingest][stamp]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    const std::string a = dir.file("a.txt", meeting("10-01-2024", "Godkendt"));
+    Ingestor ingestor(store, committees);
+    CHECK(ingestor.ingest_file(a).status == Status::stored);
+    CHECK(count(store, "SELECT COUNT(*) FROM file_seen") == 0);
+    auto again = prepare_file(a, ingestor.lookup());
+    CHECK_FALSE(again.skipped_read);
+    CHECK(again.known);
+}
+
+TEST_CASE("relink_if_changed keeps links equal to a full relink", "[tracker][linker]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    auto ingest = [&](const std::string& name, const std::string& text) {
+        Ingestor ingestor(store, committees);
+        return ingestor.ingest_bytes(text, name).status;
+    };
+    fixture::ItemSpec later{3, "Cykelsti langs Åvej, anlæg", "01.02.03-P20-1-24", "Godkendt",
+                            {"Teknisk Udvalg den 10. januar 2024 Punkt 1"}, {"10-01-2024 Teknisk Udvalg"}};
+    REQUIRE(ingest("a.txt", meeting("10-01-2024", "Udsættes")) == Status::stored);
+    REQUIRE(ingest("b.txt", fixture::minutes("Teknisk Udvalg", "14-02-2024", {later})) == Status::stored);
+
+    bool relinked = false;
+    auto first = relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK(relinked);
+    CHECK(first.by_reference == 1);
+    CHECK(first.by_history >= 1);
+    CHECK(first.by_case_number == 1);
+    const auto table = links_table(store);
+
+    // Nothing changed: no relink, same counts, same table; and a full relink gives the same again.
+    auto second = relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK_FALSE(relinked);
+    CHECK(std::tie(second.by_reference, second.by_history, second.by_case_number) ==
+          std::tie(first.by_reference, first.by_history, first.by_case_number));
+    auto full = relink(store);
+    CHECK(std::tie(full.by_reference, full.by_history, full.by_case_number) ==
+          std::tie(first.by_reference, first.by_history, first.by_case_number));
+    CHECK(links_table(store) == table);
+
+    // An unchanged re-ingest leaves the links current.
+    REQUIRE(ingest("a-copy.txt", meeting("10-01-2024", "Udsættes")) == Status::unchanged);
+    relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK_FALSE(relinked);
+
+    // Another threshold relinks.
+    auto strict = relink_if_changed(store, 0.99, &relinked);
+    CHECK(relinked);
+    CHECK(strict.by_case_number == 0);
+
+    // A replacement (any write to meetings, items, decisions or refs) relinks.
+    relink_if_changed(store, default_title_threshold, &relinked);
+    REQUIRE(ingest("a2.txt", meeting("10-01-2024", "Godkendt")) == Status::replaced);
+    auto after = relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK(relinked);
+    CHECK(after.by_reference == 1);
+
+    // A committee rename merging ids (committees.conf) is a write to meetings and refs too.
+    relink_if_changed(store, default_title_threshold, &relinked);
+    exec(store.handle(), "UPDATE refs SET committee_id = committee_id");
+    relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK(relinked);
+}
