@@ -28,10 +28,11 @@ int run_report(const ReportOptions& o) {
         throw UsageError(e.what());
     }
     if (o.excel && o.format != "csv") throw UsageError("--excel only applies to --format csv");
-    const Evaluation evaluation = evaluate_store(o.common);
+    Evaluation evaluation = evaluate_store(o.common);
+    evaluation.candidates = {};  // not needed for rendering: give the memory back before the output is built
     notifier::Report report;
     report.as_of = evaluation.as_of;
-    report.flags = notifier::filter_flags(evaluation.flags, filter);
+    report.flags = notifier::filter_flags(std::move(evaluation.flags), filter);
     report.generated_at = notifier::generation_time();
     report.show_closed = o.show_closed;
     if (!o.title.empty()) report.title = o.title;

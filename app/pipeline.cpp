@@ -2,6 +2,7 @@
 #include "grammar/dates.hpp"
 #include "rules/evaluate.hpp"
 #include "rules/ruleset.hpp"
+#include "rules/scope.hpp"
 #include "tracker/store.hpp"
 
 #include <chrono>
@@ -68,7 +69,7 @@ Evaluation evaluate_store(const CommonOptions& options) {
         if (!ruleset.find(id)) throw UsageError("--disable: no rule with id \"" + id + "\"");
 
     tracker::Store store(db, /*read_only=*/true);
-    out.candidates = tracker::load_candidates(store, out.as_of);
+    out.candidates = tracker::load_candidates(store, out.as_of, rules::candidate_scope(ruleset, options.disabled));
     rules::EvalOptions eval;
     eval.disabled = options.disabled;
     out.flags = rules::evaluate(ruleset, out.candidates, out.as_of, eval);

@@ -9,17 +9,28 @@
 
 namespace opfolg::notifier {
 
+namespace {
+bool passes(const rules::Flag& f, const Filter& filter) {
+    if (!filter.committee.empty() && !utf8::contains_folded(f.committee, filter.committee)) return false;
+    if (!filter.rule.empty() && f.rule != filter.rule) return false;
+    if (filter.min_severity && static_cast<int>(f.severity) < static_cast<int>(*filter.min_severity)) return false;
+    if (filter.status != "all" && !filter.status.empty() && f.status != filter.status) return false;
+    if (filter.since && f.meeting_date < *filter.since) return false;
+    return true;
+}
+}  // namespace
+
 std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, const Filter& filter) {
     std::vector<rules::Flag> out;
-    for (const auto& f : flags) {
-        if (!filter.committee.empty() && !utf8::contains_folded(f.committee, filter.committee)) continue;
-        if (!filter.rule.empty() && f.rule != filter.rule) continue;
-        if (filter.min_severity && static_cast<int>(f.severity) < static_cast<int>(*filter.min_severity)) continue;
-        if (filter.status != "all" && !filter.status.empty() && f.status != filter.status) continue;
-        if (filter.since && f.meeting_date < *filter.since) continue;
-        out.push_back(f);
-    }
+    for (const auto& f : flags)
+        if (passes(f, filter)) out.push_back(f);
     return out;
+}
+
+std::vector<rules::Flag> filter_flags(std::vector<rules::Flag>&& flags, const Filter& filter) {
+    flags.erase(std::remove_if(flags.begin(), flags.end(), [&](const rules::Flag& f) { return !passes(f, filter); }),
+                flags.end());
+    return std::move(flags);
 }
 
 Filter make_filter(const std::string& committee, const std::string& rule, const std::string& severity,

@@ -51,4 +51,13 @@ struct Candidate {
                                            // or before as-of; applies to flags of manual->rule only
 };
 
+// Which decisions a load needs: the rules' `when` conditions decide (rules::candidate_scope), so a report does
+// not read the many decisions no rule can flag. The default loads everything, as explain-style callers expect.
+struct CandidateScope {
+    bool everything = true;              // when false, only the decisions below
+    std::vector<DecisionClass> classes;  // decisions with any of these classes
+    bool promise_items = false;          // items whose own text (not the decision) has a promise not yet past
+    bool bodies = true;                  // load item bodies (only rules testing body/text read them)
+};
+
 }  // namespace opfolg::tracker

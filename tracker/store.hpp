@@ -49,7 +49,7 @@ std::vector<MeetingRow> list_meetings(Store& store, const std::string& committee
 // Canonical committee names known to the store.
 std::vector<std::string> list_committees(Store& store);
 
-// Everything the rule engine needs, seeing only meetings dated on or before as_of.
-std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of);
+// Everything the rule engine needs, seeing only meetings dated on or before as_of, limited to `scope`.
+std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of, const CandidateScope& scope = {});
 
 }  // namespace opfolg::tracker
