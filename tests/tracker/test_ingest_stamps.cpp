@@ -223,3 +223,32 @@ TEST_CASE("relink_if_changed keeps links equal to a full relink", "[tracker][lin
     relink_if_changed(store, default_title_threshold, &relinked);
     CHECK(relinked);
 }
+
+TEST_CASE("a schema-1 store gains file_seen and link_state, and its links are recomputed once",
+          "[tracker][linker][store]") {
+    fixture::TempDir dir;
+    {
+        Store store(dir.db());
+        Committees committees(store);
+        REQUIRE(Ingestor(store, committees).ingest_bytes(meeting("10-01-2024", "Godkendt"), "a.txt").status ==
+                Status::stored);
+        relink(store);
+        // Back to schema 1: what migration 2 added is removed (triggers first), and a stale link is left.
+        std::string drop;
+        {
+            Statement triggers(store.handle(), "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                                               "name LIKE 'links_dirty_%'");
+            while (triggers.step()) drop += "DROP TRIGGER " + triggers.text(0) + ";";
+        }
+        CHECK(drop.size() > 100);
+        exec(store.handle(), (drop + "DROP TABLE file_seen; DROP TABLE link_state; PRAGMA user_version = 1;").c_str());
+    }
+    Store store(dir.db());
+    CHECK(store.schema_version() == 2);
+    // Links written before link_state existed are not trusted: the first run relinks, the next does not.
+    bool relinked = false;
+    relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK(relinked);
+    relink_if_changed(store, default_title_threshold, &relinked);
+    CHECK_FALSE(relinked);
+}
