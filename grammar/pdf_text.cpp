@@ -1,10 +1,10 @@
-// PDF files read directly with poppler-cpp: the text of every page, in reading order.
+// PDF files: the text of every page (from poppler-cpp, in the libopfolg_pdf.so module), in reading order.
+#include "grammar/pdf_module/pdf_module.h"
+#include "grammar/plugin.hpp"
 #include "grammar/reader_detail.hpp"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace opfolg::detail {
@@ -79,18 +79,24 @@ std::string columns_in_reading_order(const std::string& page) {
 }
 
 std::string pdf_to_text(std::string_view bytes) {
-    std::vector<char> data(bytes.begin(), bytes.end());
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
-    if (!doc) throw ReadError("not a readable PDF file");
-    if (doc->is_locked()) throw ReadError("the PDF file is encrypted");
-    std::string text;
-    for (int i = 0; i < doc->pages(); ++i) {
-        std::unique_ptr<poppler::page> page(doc->create_page(i));
-        if (!page) continue;
-        poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-        text += columns_in_reading_order(std::string(utf8.begin(), utf8.end()));
-        text += "\n\f\n";
+    using Pages = decltype(&opfolg_pdf_pages);
+    Pages pages = nullptr;
+    try {
+        pages = reinterpret_cast<Pages>(plugin_symbol("opfolg_pdf", "opfolg_pdf_pages"));
+    } catch (const std::exception& e) {
+        throw ReadError(std::string("PDF support is not available: ") + e.what());
     }
+    std::string text;
+    auto add_page = [](void* context, const char* utf8, size_t size) {
+        auto* out = static_cast<std::string*>(context);
+        *out += columns_in_reading_order(std::string(utf8, size));
+        *out += "\n\f\n";
+    };
+    char error[256] = "";
+    // poppler's global state is not documented as thread-safe, and ingest parses on several threads.
+    static std::mutex poppler_mutex;
+    std::lock_guard<std::mutex> lock(poppler_mutex);
+    if (pages(bytes.data(), bytes.size(), add_page, &text, error, sizeof error) != 0) throw ReadError(error);
     return text;
 }
 
