@@ -8,7 +8,9 @@
 #include "grammar/reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <unordered_set>
 
 namespace opfolg::dates {
 
@@ -278,14 +280,63 @@ std::string lowercase(std::string_view text) {
 
 }  // namespace
 
+namespace {
+// Anchor words by first byte, so one pass over the text checks them all (17 separate finds cost more than the
+// grammar they were meant to save).
+struct AnchorTable {
+    std::array<std::vector<std::string>, 256> by_first_byte;
+    AnchorTable() {
+        for (const auto& w : parser::anchor_words()) by_first_byte[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+};
+
+struct FirstWordSet {
+    std::unordered_set<std::string_view> words;
+    FirstWordSet() {
+        for (const auto& w : parser::first_words()) words.insert(w);  // the strings live as long as the program
+    }
+};
+
+std::size_t word_end_at(std::string_view s, std::size_t i) {
+    while (i < s.size() && is_word_char_at(s, i)) i += static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 2;
+    return i;
+}
+}  // namespace
+
+bool may_hold_time_phrase(std::string_view lower) {
+    static const AnchorTable table;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(lower[i]);
+        if (c >= '0' && c <= '9') return true;
+        for (const auto& w : table.by_first_byte[c])  // anchors have 3+ bytes: test the second before memcmp
+            if (i + w.size() <= lower.size() && lower[i + 1] == w[1] && lower.compare(i, w.size(), w) == 0)
+                return true;
+    }
+    return false;
+}
+
+bool may_start_time_phrase(std::string_view lower, std::size_t i) {
+    static const FirstWordSet first;
+    if (i >= lower.size()) return false;
+    if (lower[i] >= '0' && lower[i] <= '9') return true;
+    const std::string_view word = lower.substr(i, word_end_at(lower, i) - i);
+    // A month name may be glued to its meeting ("augustmødet"); no other first word runs into the next.
+    return first.words.count(word) != 0 || word.find("møde") != std::string_view::npos;
+}
+
 std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day meeting) {
     std::vector<TimePhrase> out;
     const std::string lower_copy = lowercase(text);
     const std::string_view lower(lower_copy);
+    if (!may_hold_time_phrase(lower)) return out;
     std::vector<std::size_t> cuts;  // computed on the first phrase only
     for (std::size_t i = 0; i < lower.size();) {
         if (!word_start(lower, i)) {
             ++i;
+            continue;
+        }
+        if (!may_start_time_phrase(lower, i)) {  // most words: skip the whole word without the grammar
+            i = word_end_at(lower, i);
             continue;
         }
         ast::phrase p;

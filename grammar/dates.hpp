@@ -28,6 +28,13 @@ struct TimePhrase {
 // Phrases without a year take the first such period that ends on or after the meeting date.
 std::vector<TimePhrase> find_time_phrases(std::string_view text, date::year_month_day meeting);
 
+// False only when lowercased text cannot hold a time phrase: no ASCII digit and none of the grammar's anchor
+// words (dates_grammar.hpp). find_time_phrases uses it to skip most lines without trying the grammar.
+bool may_hold_time_phrase(std::string_view lowercased);
+// False only when no phrase can start at byte i of lowercased text: the word there is not a digit, not one of
+// the grammar's first words (dates_grammar.hpp) and not glued to "møde". The scan skips such words whole.
+bool may_start_time_phrase(std::string_view lowercased, std::size_t i);
+
 // Parses a whole string that is exactly one date: "12-01-2021", "12.01.2021", "8. december 2020",
 // "d. 11. juni 2019", "2021-01-12". Returns false when it is not.
 bool parse_date(std::string_view text, date::year_month_day& out);
