@@ -32,18 +32,48 @@ bool parse_meeting_title(std::string_view line, Meeting& out) {
     };
     auto set_date = [&](auto& ctx) { date_text = std::string(x3::_attr(ctx).begin(), x3::_attr(ctx).end()); };
     const auto separator = x3::lit(" d. ") | x3::lit(" den ") | x3::lit(" - ") | x3::lit(", ");
-    const auto parser = x3::raw[x3::lit("REFERAT") | x3::lit("DAGSORDEN") | x3::lit("Referat") |
-                                x3::lit("Dagsorden")][set_kind] >>
-                        +x3::lit(' ') >> x3::raw[+(x3::char_ - (separator >> any_date))][set_committee] >>
-                        separator >> any_date[set_date] >> *x3::char_;
+    const auto kind_word = x3::no_case[x3::lit("referat") | x3::lit("dagsorden") | x3::lit("beslutningsprotokol")];
+    // "Referat af mødet i Økonomiudvalget den 4. maj 2021", "Dagsorden for Byrådet d. 2-3-2021"
+    const auto lead_in = x3::no_case[x3::lit("af mødet i") | x3::lit("fra mødet i") | x3::lit("for mødet i") |
+                                     x3::lit("af møde i") | x3::lit("fra møde i") | x3::lit("for") | x3::lit("fra")] >>
+                         +x3::lit(' ');
+    const auto committee = x3::raw[+(x3::char_ - (separator >> any_date))][set_committee];
+    const auto dated = x3::raw[kind_word][set_kind] >> +x3::lit(' ') >> -lead_in >> committee >> separator >>
+                       any_date[set_date] >> *x3::char_;
     It first = line.begin();
-    if (!x3::parse(first, line.end(), parser)) return false;
-    date::year_month_day d{};
-    if (!dates::parse_date(date_text, d)) return false;
+    if (x3::parse(first, line.end(), dated)) {
+        date::year_month_day d{};
+        if (!dates::parse_date(date_text, d)) return false;
+        out.date = d;
+    } else {
+        // Without a date on the line ("REFERAT" alone, or "Referat Økonomiudvalget"): the date comes from the
+        // Mødedato line and, for the bare word, the committee from the next line (minutes_model's header()).
+        kind.clear();
+        committee_first = committee_last = It{};
+        const auto undated = x3::raw[kind_word][set_kind] >> -(+x3::lit(' ') >> -lead_in >>
+                                                                x3::raw[+(x3::char_ - x3::digit)][set_committee]) >>
+                             *x3::lit(' ') >> x3::eoi;
+        first = line.begin();
+        if (!x3::parse(first, line.end(), undated)) return false;
+    }
     for (auto& c : kind) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out.kind = kind;
-    out.committee = trimmed(committee_first, committee_last);
-    out.date = d;
+    out.committee = committee_first == It{} ? std::string() : trimmed(committee_first, committee_last);
+    return true;
+}
+
+bool parse_committee_line(std::string_view line, Meeting& out) {
+    Reference r;
+    if (parse_reference(line, r) && r.items.empty()) {  // "Økonomiudvalget den 4. maj 2021"
+        out.committee = r.committee;
+        if (!out.date.ok()) out.date = r.date;
+        return true;
+    }
+    // A bare name: no digits, not a label ("Mødedato", "Sted:"), not a sentence.
+    if (line.empty() || line.size() > 100 || line.back() == ':' || line.back() == '.') return false;
+    for (char c : line)
+        if ((c >= '0' && c <= '9') || c == ':') return false;
+    out.committee = std::string(line);
     return true;
 }
 

@@ -7,8 +7,12 @@
 
 namespace opfolg::lines {
 
-// "REFERAT Erhvervs- og Beskæftigelsesudvalget d. 11-06-2019" -> kind, committee, date.
+// "REFERAT Erhvervs- og Beskæftigelsesudvalget d. 11-06-2019" -> kind, committee, date; also "Referat af
+// mødet i Økonomiudvalget den 4. maj 2021", "Referat Økonomiudvalget" (no date) and "REFERAT" alone (committee
+// and date from the following lines).
 bool parse_meeting_title(std::string_view line, Meeting& out);
+// The line after a bare "REFERAT": "Økonomiudvalget" or "Økonomiudvalget den 4. maj 2021".
+bool parse_committee_line(std::string_view line, Meeting& out);
 // "Mødedato Tirsdag d. 11. juni 2019 kl. 13:00" -> date (when not yet known) and time.
 bool parse_meeting_date_line(std::string_view line, Meeting& out);
 // "Mødedeltagere Musa Kecec (A), Per Kensø (centerchef for Skoler), Anja Holtze (A) (Afbud)"

@@ -62,8 +62,13 @@ struct Builder {
                 in_toc = true;
                 continue;
             }
-            if (m.kind.empty() && lines::parse_meeting_title(t, m)) {
+            // A bare "Referat" (an HTML <title>, a heading of its own) leaves the committee open: a full title
+            // line after it still counts, else the next name line is the committee.
+            if ((m.kind.empty() || m.committee.empty()) && lines::parse_meeting_title(t, m)) {
                 m.line = line_of(l);
+            } else if (!m.kind.empty() && m.committee.empty() && t.rfind("Mødedato", 0) != 0 &&
+                       lines::parse_committee_line(t, m)) {
+                // the committee line under a bare "REFERAT"
             } else if (t.rfind("Mødedato", 0) == 0) {
                 lines::parse_meeting_date_line(t, m);
             } else if (t.rfind("Mødested ", 0) == 0) {
