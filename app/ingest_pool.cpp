@@ -13,10 +13,16 @@ namespace opfolg::app {
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 namespace {
-struct Slot {
-    bool ready = false;
+struct Prepared {
     std::optional<tracker::PreparedDocument> document;
-    std::exception_ptr error;
+    std::exception_ptr error;  // the chunk ends here
+};
+
+// Documents go between threads in chunks of consecutive indices: one hand-off (a lock, a wake-up) per
+// document cost more than reading and hashing an unchanged file (a touched folder ran 2.4x slower on 2 threads).
+struct Chunk {
+    bool ready = false;
+    std::vector<Prepared> documents;
 };
 }  // namespace
 
@@ -29,11 +35,14 @@ void prepare_in_order(std::size_t count, unsigned workers, const std::function<P
         for (std::size_t i = 0; i < count; ++i) write(i, prepare(i));
         return;
     }
+    // Chunks small enough to keep every worker busy, at most 16 documents; two chunks per worker in flight.
+    const std::size_t chunk_size = std::clamp<std::size_t>(count / (8 * workers), 1, 16);
+    const std::size_t chunks = (count + chunk_size - 1) / chunk_size;
     const std::size_t window = 2 * static_cast<std::size_t>(workers);
-    std::vector<Slot> slots(window);  // document i waits in slots[i % window]
+    std::vector<Chunk> slots(window);  // chunk c waits in slots[c % window]
     std::mutex mutex;
     std::condition_variable filled, freed;
-    std::size_t next_claim = 0, next_write = 0;
+    std::size_t next_claim = 0, next_write = 0;  // chunk numbers
     bool stop = false;
 
     auto work = [&] {
@@ -45,25 +54,32 @@ void prepare_in_order(std::size_t count, unsigned workers, const std::function<P
             setup_error = std::current_exception();
         }
         for (;;) {
-            std::size_t index;
+            std::size_t c;
             {
                 std::unique_lock<std::mutex> lock(mutex);
                 // Claim only within the window ahead of the writer: its slot is then free.
-                freed.wait(lock, [&] { return stop || next_claim >= count || next_claim < next_write + window; });
-                if (stop || next_claim >= count) return;
-                index = next_claim++;
+                freed.wait(lock, [&] { return stop || next_claim >= chunks || next_claim < next_write + window; });
+                if (stop || next_claim >= chunks) return;
+                c = next_claim++;
             }
-            Slot result;
-            try {
-                if (setup_error) std::rethrow_exception(setup_error);
-                result.document = prepare(index);
-            } catch (...) {
-                result.error = std::current_exception();
+            Chunk result;
+            const std::size_t end = std::min(count, (c + 1) * chunk_size);
+            for (std::size_t i = c * chunk_size; i < end; ++i) {
+                Prepared p;
+                try {
+                    if (setup_error) std::rethrow_exception(setup_error);
+                    p.document = prepare(i);
+                } catch (...) {
+                    p.error = std::current_exception();
+                }
+                const bool failed = p.error != nullptr;
+                result.documents.push_back(std::move(p));
+                if (failed) break;  // the writer stops there
             }
             result.ready = true;
             {
                 std::lock_guard<std::mutex> lock(mutex);
-                slots[index % window] = std::move(result);
+                slots[c % window] = std::move(result);
             }
             filled.notify_all();
         }
@@ -86,18 +102,21 @@ void prepare_in_order(std::size_t count, unsigned workers, const std::function<P
     } joiner{mutex, stop, freed, threads};
     for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work);
 
-    for (std::size_t i = 0; i < count; ++i) {
-        Slot slot;
+    for (std::size_t c = 0; c < chunks; ++c) {
+        Chunk chunk;
         {
             std::unique_lock<std::mutex> lock(mutex);
-            filled.wait(lock, [&] { return slots[i % window].ready; });
-            slot = std::move(slots[i % window]);
-            slots[i % window] = Slot{};
-            next_write = i + 1;
+            filled.wait(lock, [&] { return slots[c % window].ready; });
+            chunk = std::move(slots[c % window]);
+            slots[c % window] = Chunk{};
+            next_write = c + 1;
         }
         freed.notify_all();
-        if (slot.error) std::rethrow_exception(slot.error);
-        write(i, std::move(*slot.document));
+        std::size_t i = c * chunk_size;
+        for (auto& p : chunk.documents) {
+            if (p.error) std::rethrow_exception(p.error);
+            write(i++, std::move(*p.document));
+        }
     }
 }
 

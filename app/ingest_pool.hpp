@@ -13,8 +13,8 @@ namespace opfolg::app {
 using PrepareFn = std::function<tracker::PreparedDocument(std::size_t index)>;
 
 // Calls make_worker() once on each of `workers` threads and write(index, document) on the calling thread for
-// index 0..count-1 in order. At most 2 x workers documents are prepared ahead of the writer, so memory stays
-// flat however many files there are. An exception from a worker is rethrown here, in order (the other
+// index 0..count-1 in order. Documents are handed over in chunks of up to 16; at most 2 chunks per worker are
+// prepared ahead of the writer, so memory stays flat however many files there are. An exception from a worker is rethrown here, in order (the other
 // workers are stopped and joined first). workers <= 1 runs everything on the calling thread.
 void prepare_in_order(std::size_t count, unsigned workers, const std::function<PrepareFn()>& make_worker,
                       const std::function<void(std::size_t, tracker::PreparedDocument&&)>& write);
