@@ -3,8 +3,10 @@
 #include "tracker/sqlite.hpp"
 
 #include <map>
+#include <set>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace opfolg::tracker {
 
@@ -34,55 +36,60 @@ bool has_number(const std::string& numbers, int n) {
         if (v == n) return true;
     return false;
 }
-}  // namespace
 
-LinkStats relink(Store& store, double threshold) {
-    sqlite3* db = store.handle();
-    // Read and write under one write lock: an overlapping ingest must not replace items between the read and
-    // the link inserts (that was a FOREIGN KEY failure under concurrent cron runs).
-    Transaction tx(db);
-    std::vector<ItemRow> items;
-    std::unordered_map<std::int64_t, std::size_t> by_id;
-    std::map<std::pair<std::int64_t, std::string>, std::vector<std::size_t>> by_meeting;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_case;
-    {
-        Statement s(db, "SELECT i.id, m.committee_id, m.date, i.case_number, i.title, i.number, "
-                        "COALESCE((SELECT text FROM decisions d WHERE d.item_id = i.id AND d.origin = 'minutes' "
-                        "LIMIT 1), '') FROM items i JOIN meetings m ON m.id = i.meeting_id ORDER BY m.date, i.number");
+const char* const kItemSql =
+    "SELECT i.id, m.committee_id, m.date, i.case_number, i.title, i.number, "
+    "COALESCE((SELECT text FROM decisions d WHERE d.item_id = i.id AND d.origin = 'minutes' LIMIT 1), '') "
+    "FROM items i JOIN meetings m ON m.id = i.meeting_id ";
+const char* const kRefSql = "SELECT r.item_id, r.committee_id, r.kind, r.date, r.item_numbers, r.decision, r.text, "
+                            "r.line FROM refs r ";
+
+// The link rules over the items loaded so far. A full relink loads every item; an incremental one only the
+// items around the meetings stored since the last relink.
+class Linker {
+public:
+    Linker(sqlite3* db, double threshold)
+        : db_(db), threshold_(threshold),
+          insert_(db, "INSERT OR IGNORE INTO links(later_item_id, earlier_item_id, reason, evidence, line) "
+                      "VALUES(?, ?, ?, ?, ?)") {}
+
+    // Adds the items a kItemSql query returns (ones already loaded are not added twice). A meeting's item
+    // list is only ever set from a query that returns all of its items (`whole_meetings`): the reference rules
+    // count them.
+    void load(Statement& s, bool whole_meetings) {
+        std::map<std::pair<std::int64_t, std::string>, std::vector<std::size_t>> meetings;
         while (s.step()) {
-            ItemRow r{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(6), static_cast<int>(s.integer(5))};
-            by_id[r.id] = items.size();
-            by_meeting[{r.committee_id, r.date}].push_back(items.size());
-            if (!r.case_number.empty()) by_case[r.case_number].push_back(items.size());
-            items.push_back(std::move(r));
+            const std::int64_t id = s.integer(0);
+            auto known = by_id_.find(id);
+            std::size_t index;
+            if (known != by_id_.end()) {
+                index = known->second;
+            } else {
+                ItemRow r{id, s.integer(1), s.text(2), s.text(3), s.text(4), s.text(6), static_cast<int>(s.integer(5))};
+                index = items_.size();
+                by_id_[id] = index;
+                if (!r.case_number.empty()) by_case_[r.case_number].push_back(index);
+                items_.push_back(std::move(r));
+            }
+            if (whole_meetings) meetings[{items_[index].committee_id, items_[index].date}].push_back(index);
         }
+        s.reset();
+        for (auto& [key, list] : meetings) by_meeting_[key] = std::move(list);
     }
-    exec(db, "DELETE FROM links");
-    Statement insert(db, "INSERT OR IGNORE INTO links(later_item_id, earlier_item_id, reason, evidence, line) "
-                         "VALUES(?, ?, ?, ?, ?)");
-    LinkStats stats;
-    auto link = [&](const ItemRow& later, const ItemRow& earlier, int reason, const std::string& evidence, int line) {
-        insert.bind(1, later.id).bind(2, earlier.id).bind(3, reason).bind(4, evidence).bind(5, line).run();
-        if (sqlite3_changes(db) == 0) return;
-        (reason == 1 ? stats.by_reference : reason == 2 ? stats.by_history : stats.by_case_number)++;
-    };
-    auto same_case = [](const ItemRow& a, const ItemRow& b) {
-        return !a.case_number.empty() && a.case_number == b.case_number;
-    };
 
-    Statement refs(db, "SELECT item_id, committee_id, kind, date, item_numbers, decision, text, line FROM refs");
-    while (refs.step()) {
+    // Links one Tidligere behandling / Sagens forløb reference to the items of the meeting it names.
+    void reference(Statement& refs) {
         RefRow r{refs.integer(0), refs.integer(1), refs.text(2), refs.text(3), refs.text(4), refs.text(5), refs.text(6),
                  static_cast<int>(refs.integer(7))};
-        auto later_it = by_id.find(r.item_id);
-        auto targets = by_meeting.find({r.committee_id, r.date});
-        if (later_it == by_id.end() || targets == by_meeting.end()) continue;
-        const ItemRow& y = items[later_it->second];
-        if (!(r.date < y.date)) continue;  // same meeting (or a reference forward in time) never links
+        auto later_it = by_id_.find(r.item_id);
+        auto targets = by_meeting_.find({r.committee_id, r.date});
+        if (later_it == by_id_.end() || targets == by_meeting_.end()) return;
+        const ItemRow& y = items_[later_it->second];
+        if (!(r.date < y.date)) return;  // same meeting (or a reference forward in time) never links
         const auto& candidates = targets->second;
         for (std::size_t index : candidates) {
-            const ItemRow& x = items[index];
-            bool similar = title_similarity(x.title, y.title) >= threshold;
+            const ItemRow& x = items_[index];
+            bool similar = title_similarity(x.title, y.title) >= threshold_;
             if (r.kind == "tidligere") {
                 bool accepted = r.numbers.empty() ? (candidates.size() == 1 || same_case(x, y) || similar)
                                                   : has_number(r.numbers, x.number);
@@ -94,25 +101,124 @@ LinkStats relink(Store& store, double threshold) {
             }
         }
     }
-    for (const auto& [case_number, group] : by_case) {
-        for (std::size_t a = 0; a < group.size(); ++a) {
-            for (std::size_t b = 0; b < group.size(); ++b) {
-                const ItemRow& x = items[group[a]];
-                const ItemRow& y = items[group[b]];
-                if (!(x.date < y.date)) continue;
-                double similarity = title_similarity(x.title, y.title);
-                if (similarity < threshold) continue;
-                std::ostringstream evidence;
-                evidence.precision(2);
-                evidence << std::fixed << "case " << case_number << ", title similarity " << similarity;
-                link(y, x, 3, evidence.str(), 0);
+
+    // Same case number and a similar title; with `only`, just the pairs that contain one of those items.
+    void case_numbers(const std::unordered_set<std::int64_t>* only = nullptr) {
+        for (const auto& [case_number, group] : by_case_) {
+            for (std::size_t a = 0; a < group.size(); ++a) {
+                for (std::size_t b = 0; b < group.size(); ++b) {
+                    const ItemRow& x = items_[group[a]];
+                    const ItemRow& y = items_[group[b]];
+                    if (!(x.date < y.date)) continue;
+                    if (only && !only->count(x.id) && !only->count(y.id)) continue;
+                    double similarity = title_similarity(x.title, y.title);
+                    if (similarity < threshold_) continue;
+                    std::ostringstream evidence;
+                    evidence.precision(2);
+                    evidence << std::fixed << "case " << case_number << ", title similarity " << similarity;
+                    link(y, x, 3, evidence.str(), 0);
+                }
             }
         }
     }
+
+    bool has_meeting(std::int64_t committee_id, const std::string& date) const {
+        return by_meeting_.count({committee_id, date}) > 0;
+    }
+    bool has_item(std::int64_t id) const { return by_id_.count(id) > 0; }
+    const std::vector<ItemRow>& items() const { return items_; }
+    const LinkStats& stats() const { return stats_; }
+
+private:
+    static bool same_case(const ItemRow& a, const ItemRow& b) {
+        return !a.case_number.empty() && a.case_number == b.case_number;
+    }
+    void link(const ItemRow& later, const ItemRow& earlier, int reason, const std::string& evidence, int line) {
+        insert_.bind(1, later.id).bind(2, earlier.id).bind(3, reason).bind(4, evidence).bind(5, line).run();
+        if (sqlite3_changes(db_) == 0) return;
+        (reason == 1 ? stats_.by_reference : reason == 2 ? stats_.by_history : stats_.by_case_number)++;
+    }
+
+    sqlite3* db_;
+    double threshold_;
+    Statement insert_;
+    std::vector<ItemRow> items_;
+    std::unordered_map<std::int64_t, std::size_t> by_id_;
+    std::map<std::pair<std::int64_t, std::string>, std::vector<std::size_t>> by_meeting_;
+    std::map<std::string, std::vector<std::size_t>> by_case_;
+    LinkStats stats_;
+};
+
+void mark_current(sqlite3* db, double threshold) {
+    exec(db, "DELETE FROM relink_pending");
     Statement done(db, "UPDATE link_state SET dirty = 0, threshold = ?");
     done.bind(1, threshold).run();
+}
+
+// Links into and out of the meetings stored since the last relink (relink_pending). Links between two other
+// items cannot have changed: their meetings' items are the same (a meeting's items are only ever written with
+// it, or deleted with it, which deletes their links; anything else sets dirty), and every rule reads only the
+// two items, the reference and the item set of the meeting it names.
+void relink_pending(sqlite3* db, double threshold) {
+    Linker linker(db, threshold);
+    {
+        Statement touched(db, std::string(kItemSql) + "WHERE i.meeting_id IN (SELECT meeting_id FROM relink_pending) "
+                                                      "ORDER BY m.date, i.number");
+        linker.load(touched, true);
+    }
+    std::unordered_set<std::int64_t> fresh;
+    for (const auto& it : linker.items()) fresh.insert(it.id);
+    Statement by_meeting(db, std::string(kItemSql) + "WHERE m.committee_id = ? AND m.date = ? ORDER BY m.date, i.number");
+    Statement meeting_of(db, std::string(kItemSql) + "WHERE i.meeting_id = (SELECT meeting_id FROM items WHERE id = ?) "
+                                                     "ORDER BY m.date, i.number");
+    Statement by_case(db, std::string(kItemSql) + "WHERE i.case_number = ? ORDER BY m.date, i.number");
+    // References from the new items, and references to the new meetings, in table order (as relink reads
+    // them), so a link two references would make keeps the same evidence.
+    Statement refs(db, std::string(kRefSql) +
+                           "WHERE r.item_id IN (SELECT i.id FROM items i JOIN relink_pending p ON p.meeting_id = "
+                           "i.meeting_id) OR EXISTS (SELECT 1 FROM meetings m JOIN relink_pending p ON p.meeting_id = "
+                           "m.id WHERE m.committee_id = r.committee_id AND m.date = r.date) ORDER BY r.id");
+    while (refs.step()) {
+        if (!linker.has_item(refs.integer(0))) {
+            meeting_of.bind(1, refs.integer(0));
+            linker.load(meeting_of, true);
+        }
+        if (!linker.has_meeting(refs.integer(1), refs.text(3))) {
+            by_meeting.bind(1, refs.integer(1)).bind(2, refs.text(3));
+            linker.load(by_meeting, true);
+        }
+        linker.reference(refs);
+    }
+    std::set<std::string> cases;
+    for (const auto& it : linker.items())
+        if (fresh.count(it.id) && !it.case_number.empty()) cases.insert(it.case_number);
+    for (const auto& c : cases) {
+        by_case.bind(1, c);
+        linker.load(by_case, false);
+    }
+    linker.case_numbers(&fresh);
+}
+}  // namespace
+
+LinkStats relink(Store& store, double threshold) {
+    sqlite3* db = store.handle();
+    // Read and write under one write lock: an overlapping ingest must not replace items between the read and
+    // the link inserts (that was a FOREIGN KEY failure under concurrent cron runs).
+    Transaction tx(db);
+    Linker linker(db, threshold);
+    {
+        Statement all(db, std::string(kItemSql) + "ORDER BY m.date, i.number");
+        linker.load(all, true);
+    }
+    exec(db, "DELETE FROM links");
+    {
+        Statement refs(db, std::string(kRefSql) + "ORDER BY r.id");
+        while (refs.step()) linker.reference(refs);
+    }
+    linker.case_numbers();
+    mark_current(db, threshold);
     tx.commit();
-    return stats;
+    return linker.stats();
 }
 
 LinkStats link_counts(Store& store) {
@@ -130,21 +236,26 @@ LinkStats link_counts(Store& store) {
     return stats;
 }
 
-LinkStats relink_if_changed(Store& store, double threshold, bool* relinked) {
+LinkStats relink_if_changed(Store& store, double threshold, Relinked* how) {
     sqlite3* db = store.handle();
     {
-        // State and counts from one snapshot.
-        Transaction read(db, false);
-        Statement state(db, "SELECT dirty, threshold FROM link_state");
+        // Decided and done under the write lock: another ingest must not store meetings in between.
+        Transaction tx(db);
+        Statement state(db, "SELECT dirty, threshold, (SELECT COUNT(*) FROM relink_pending) FROM link_state");
         if (state.step() && state.integer(0) == 0 && !state.is_null(1) && state.real(1) == threshold) {
-            LinkStats stats = link_counts(store);
+            const bool pending = state.integer(2) > 0;
             state.reset();
-            read.commit();
-            if (relinked) *relinked = false;
+            if (pending) {
+                relink_pending(db, threshold);
+                mark_current(db, threshold);
+            }
+            LinkStats stats = link_counts(store);
+            tx.commit();
+            if (how) *how = pending ? Relinked::new_meetings : Relinked::no;
             return stats;
         }
     }
-    if (relinked) *relinked = true;
+    if (how) *how = Relinked::all;
     return relink(store, threshold);
 }
 

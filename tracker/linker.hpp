@@ -23,9 +23,17 @@ LinkStats relink(Store& store, double title_threshold = default_title_threshold)
 // The links stored now, per reason: what relink returned when it last ran.
 LinkStats link_counts(Store& store);
 
-// relink, unless nothing the linker reads has changed since the last relink with this threshold (schema
-// triggers keep that state): then the stored counts, which are what relink would return. `relinked` says which.
+// What relink_if_changed did. Schema triggers keep the state it decides on: meetings stored since the last
+// relink (relink_pending), and whether anything else the linker reads changed (link_state.dirty).
+enum class Relinked {
+    no,            // nothing changed: the stored counts, which are what relink would return
+    new_meetings,  // only meetings were stored (or deleted): links into and out of the new ones were added
+    all,           // anything else changed, or another threshold: relink
+};
+
+// The links relink would compute, with their counts; relinking all only when needed, so an ingest's memory
+// and time follow what it stored, not the size of the store.
 LinkStats relink_if_changed(Store& store, double title_threshold = default_title_threshold,
-                            bool* relinked = nullptr);
+                            Relinked* how = nullptr);
 
 }  // namespace opfolg::tracker

@@ -173,6 +173,45 @@ const char* const migrations[] = {
     CREATE TRIGGER links_dirty_refs_delete AFTER DELETE ON refs
         BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
     )sql",
+    // 3: relink only around the meetings stored since the last relink. Storing and deleting whole meetings (what
+    // ingest does) no longer sets dirty; writing items, decisions or references into a meeting stored earlier,
+    // or deleting them while their meeting stays, still does (a cascade from the meeting runs after the
+    // meeting row is gone).
+    R"sql(
+    CREATE TABLE relink_pending(meeting_id INTEGER PRIMARY KEY);
+    DROP TRIGGER links_dirty_meetings_insert;
+    DROP TRIGGER links_dirty_meetings_delete;
+    DROP TRIGGER links_dirty_items_insert;
+    DROP TRIGGER links_dirty_items_delete;
+    DROP TRIGGER links_dirty_decisions_insert;
+    DROP TRIGGER links_dirty_decisions_delete;
+    DROP TRIGGER links_dirty_refs_insert;
+    DROP TRIGGER links_dirty_refs_delete;
+    CREATE TRIGGER relink_pending_insert AFTER INSERT ON meetings
+        BEGIN INSERT OR IGNORE INTO relink_pending(meeting_id) VALUES(new.id); END;
+    CREATE TRIGGER relink_pending_delete AFTER DELETE ON meetings
+        BEGIN DELETE FROM relink_pending WHERE meeting_id = old.id; END;
+    CREATE TRIGGER links_dirty_items_insert AFTER INSERT ON items
+        WHEN NOT EXISTS (SELECT 1 FROM relink_pending WHERE meeting_id = new.meeting_id)
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_items_delete AFTER DELETE ON items
+        WHEN EXISTS (SELECT 1 FROM meetings WHERE id = old.meeting_id)
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_decisions_insert AFTER INSERT ON decisions
+        WHEN NOT EXISTS (SELECT 1 FROM items i JOIN relink_pending p ON p.meeting_id = i.meeting_id
+                         WHERE i.id = new.item_id)
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_decisions_delete AFTER DELETE ON decisions
+        WHEN EXISTS (SELECT 1 FROM items WHERE id = old.item_id)
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_refs_insert AFTER INSERT ON refs
+        WHEN NOT EXISTS (SELECT 1 FROM items i JOIN relink_pending p ON p.meeting_id = i.meeting_id
+                         WHERE i.id = new.item_id)
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER links_dirty_refs_delete AFTER DELETE ON refs
+        WHEN EXISTS (SELECT 1 FROM items WHERE id = old.item_id)
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    )sql",
 };
 }  // namespace
 
