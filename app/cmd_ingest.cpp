@@ -173,7 +173,8 @@ void register_ingest(CLI::App& app, Commands& out) {
         ingestor.flush_stamps();
         if (show_progress) progress(files.size(), files.size(), "");
         if (show_progress) std::cerr << '\n';
-        // An unchanged store keeps its links (relink would compute the same ones): only their counts are read.
+        // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
+        // store keeps its links and only their counts are read. Either way: what a full relink would give.
         auto links = tracker::relink_if_changed(store, options->threshold);
 
         std::cout << "ingested " << (stored + replaced) << " of " << files.size() << " documents (" << unchanged
