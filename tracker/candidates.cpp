@@ -195,7 +195,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         SELECT i.id, cm.name, m.date, i.number, i.title, CASE WHEN ?2 THEN i.body ELSE '' END, i.case_number,
                i.closed, doc.path, COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), cd.name,
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
-               m.committee_id, COALESCE(d.committee_id, m.committee_id), i.line
+               m.committee_id, COALESCE(d.committee_id, m.committee_id)
         FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
         JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)

@@ -23,6 +23,13 @@ Store::Store(const std::string& path, bool read_only) : path_(path) {
         } else if (schema_version() != latest_schema_version()) {
             throw StoreError("database " + path + " has schema " + std::to_string(schema_version()) +
                              ", expected " + std::to_string(latest_schema_version()) + " (run an ingest to migrate)");
+        } else {
+            // A report reads a large part of the store once. Through read() every page is copied out of the
+            // kernel's cache (report over 102k flags: 3.8-4.2 s of system time); mapped, the first 256 MiB are
+            // read in place (2.4 s). The bound keeps the mapping in the role of the SQLite cache: mapped pages
+            // are the kernel's shared, clean file cache but count in RSS. Read-only, so a stray write cannot
+            // reach the file through the mapping.
+            exec(db_, "PRAGMA mmap_size = 268435456");
         }
     } catch (...) {
         sqlite3_close(db_);
