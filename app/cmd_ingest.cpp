@@ -1,6 +1,7 @@
 // opfolg ingest [--db FILE] [--committees FILE] [--jobs N] PATH...
 #include "app/commands.hpp"
 #include "app/ingest_pool.hpp"
+#include "app/log.hpp"
 #include "app/pipeline.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
@@ -11,6 +12,8 @@
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
+
+#include <spdlog/spdlog.h>
 
 namespace opfolg::app {
 
@@ -133,6 +136,7 @@ void register_ingest(CLI::App& app, Commands& out) {
                 warnings.push_back(r.file + ":" + std::to_string(w.line) + ": warning: " + w.message);
             if (r.status == tracker::IngestResult::Status::rejected) rejections.push_back(std::move(r));
         };
+        Stopwatch ingesting;
         if (options->jobs <= 1) {
             for (std::size_t i = 0; i < files.size(); ++i) {
                 if (show_progress) progress(i, files.size(), files[i]);
@@ -175,7 +179,15 @@ void register_ingest(CLI::App& app, Commands& out) {
         if (show_progress) std::cerr << '\n';
         // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
         // store keeps its links and only their counts are read. Either way: what a full relink would give.
-        auto links = tracker::relink_if_changed(store, options->threshold);
+        spdlog::debug("ingest: {} files on {} thread(s) in {:.1f} ms: {} stored, {} replaced, {} unchanged, {} rejected",
+                      files.size(), std::max(1u, options->jobs), ingesting.ms(), stored, replaced, unchanged, rejected);
+        Stopwatch relinking;
+        tracker::Relinked how = tracker::Relinked::no;
+        auto links = tracker::relink_if_changed(store, options->threshold, &how);
+        spdlog::debug("relink: {} in {:.1f} ms", how == tracker::Relinked::no          ? "nothing changed, counts read"
+                                                 : how == tracker::Relinked::new_meetings ? "around the new meetings"
+                                                                                         : "every link recomputed",
+                      relinking.ms());
 
         std::cout << "ingested " << (stored + replaced) << " of " << files.size() << " documents (" << unchanged
                   << " unchanged, " << replaced << " replaced, " << rejected << " rejected): " << meetings

@@ -1,8 +1,11 @@
 // opfolg report [common options] [--format text|markdown|html|csv|json|ics] [--excel] [filters] [--output FILE]
 #include "app/commands.hpp"
 #include "app/pipeline.hpp"
+#include "app/log.hpp"
 #include "notifier/output.hpp"
 #include "notifier/render.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <unistd.h>
 
@@ -37,6 +40,7 @@ int run_report(const ReportOptions& o) {
     report.show_closed = o.show_closed;
     if (!o.title.empty()) report.title = o.title;
 
+    Stopwatch rendering;
     std::string out;
     if (o.format == "text") {
         const char* no_color = std::getenv("NO_COLOR");
@@ -53,6 +57,8 @@ int run_report(const ReportOptions& o) {
     } else {
         out = notifier::render_ics(report);
     }
+    spdlog::debug("render {}: {} flags, {} bytes in {:.1f} ms", o.format, report.flags.size(), out.size(),
+                  rendering.ms());
     notifier::write_output(o.output, out);
     return exit_ok;
 }

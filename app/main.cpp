@@ -1,10 +1,9 @@
 // opfolg: follow-up tracker for municipal committee minutes. main() only wires sub-commands and maps
 // failures to exit codes; each command lives in its own cmd_*.cpp.
 #include "app/commands.hpp"
+#include "app/log.hpp"
 #include "app/pipeline.hpp"
 #include "tracker/store.hpp"
-
-#include <spdlog/spdlog.h>
 
 #include <iostream>
 
@@ -18,12 +17,13 @@ Exit status:
 
 Environment:
   OPFOLG_DB   database file when --db is not given (default ./opfolg.db)
-  NO_COLOR    no colour in text output)";
+  NO_COLOR    no colour in text output
+  OPFOLG_LOG  diagnostics on stderr: debug shows each stage with its time (default warn))";
 }
 
 int main(int argc, char** argv) {
     using namespace opfolg::app;
-    spdlog::set_level(spdlog::level::warn);
+    setup_logging();
     CLI::App app{"opfolg - follow-up tracker for municipal committee minutes (referater)", "opfolg"};
     app.footer(exit_codes_help);
     app.require_subcommand(1);

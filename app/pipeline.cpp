@@ -1,9 +1,12 @@
 #include "app/pipeline.hpp"
+#include "app/log.hpp"
 #include "grammar/dates.hpp"
 #include "rules/evaluate.hpp"
 #include "rules/ruleset.hpp"
 #include "rules/scope.hpp"
 #include "tracker/store.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -69,10 +72,22 @@ Evaluation evaluate_store(const CommonOptions& options) {
         if (!ruleset.find(id)) throw UsageError("--disable: no rule with id \"" + id + "\"");
 
     tracker::Store store(db, /*read_only=*/true);
-    out.candidates = tracker::load_candidates(store, out.as_of, rules::candidate_scope(ruleset, options.disabled));
+    const auto scope = rules::candidate_scope(ruleset, options.disabled);
+    Stopwatch loading;
+    out.candidates = tracker::load_candidates(store, out.as_of, scope);
+    if (spdlog::should_log(spdlog::level::debug)) {
+        std::string classes;
+        for (auto c : scope.classes) classes += (classes.empty() ? "" : ",") + std::string(to_string(c));
+        spdlog::debug("load_candidates: {} candidates as of {} in {:.1f} ms (scope: {}{}{})", out.candidates.size(),
+                      dates::iso(out.as_of), loading.ms(), scope.everything ? "every decision" : "classes " + classes,
+                      scope.promise_items ? " + item-text promises" : "", scope.bodies ? ", with bodies" : "");
+    }
     rules::EvalOptions eval;
     eval.disabled = options.disabled;
+    Stopwatch evaluating;
     out.flags = rules::evaluate(ruleset, out.candidates, out.as_of, eval);
+    spdlog::debug("evaluate: {} rules, {} open flags in {:.1f} ms", ruleset.rules.size(), out.flags.size(),
+                  evaluating.ms());
     return out;
 }
 
