@@ -258,8 +258,17 @@ std::string flag_id(const std::string& rule_id, const std::string& candidate_key
     return std::string(buf, 10);
 }
 
+bool reads_due(const Condition& cond) {
+    if (cond.kind == Condition::Kind::no_later_before_due) return true;
+    return std::any_of(cond.children.begin(), cond.children.end(), reads_due);
+}
+
 std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::year_month_day as_of,
                                   std::vector<std::string>* trace_out) {
+    // Most candidates fail `when`: without a trace to fill, say so before the due date and the trace strings are
+    // built (they were most of a report's evaluation time). The due date is only needed first when `when` reads it.
+    if (!trace_out && rule.when && !reads_due(*rule.when) && !holds(*rule.when, Context{c, as_of, as_of, rule.id}))
+        return std::nullopt;
     std::vector<std::string> trace;
     auto due = due_date(rule, c);
     Context ctx{c, as_of, due ? due->date : as_of, rule.id};
