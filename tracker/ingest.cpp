@@ -41,6 +41,8 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 namespace {
+const std::string empty_text;  // the decision column of an item without a decision
+
 std::string now_utc() {
     auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return date::format("%FT%TZ", now);
@@ -213,8 +215,8 @@ struct Ingestor::Statements {
           meeting(db, "INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, "
                       "line) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
           participant(db, "INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?,?,?,?,?)"),
-          item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING"),
+          item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING"),
           decision(db, "INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
                        "remarks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           ref(db, "INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
@@ -353,8 +355,11 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     Statement& fts = st.fts;
     fts.reset();
     for (const auto& it : minutes.items) {
+        // items_fts indexes these very values (external content): the FTS insert below repeats them exactly.
+        const std::string body = it.body_text();
+        const std::string& decision_text = it.decision ? it.decision->text : empty_text;
         item.bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
-            .bind(6, it.body_text()).bind(7, it.line).run();
+            .bind(6, body).bind(7, it.line).bind(8, decision_text).run();
         if (sqlite3_changes(db) == 0) {
             result.warning_list.push_back({it.line, "Punkt " + std::to_string(it.number) +
                                                         " appears twice; the second is not stored"});
@@ -363,7 +368,7 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
         }
         const std::int64_t item_id = last_insert_id(db);
         ++result.items;
-        fts.bind(1, item_id).bind(2, it.title).bind(3, it.body_text()).bind(4, it.decision ? it.decision->text : "").run();
+        fts.bind(1, item_id).bind(2, it.title).bind(3, body).bind(4, decision_text).run();
         if (it.decision) {
             decision.bind(1, item_id).bind(2, "minutes").bind(3, meeting_date).bind(4, committee_id)
                 .bind(5, m.committee).bind(6, it.decision->text).bind(7, join_classes(it.decision->classes))

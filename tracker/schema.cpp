@@ -212,6 +212,23 @@ const char* const migrations[] = {
         WHEN EXISTS (SELECT 1 FROM items WHERE id = old.item_id)
         BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
     )sql",
+    // 4: the full-text index reads its text from items instead of keeping a second copy of every body (the
+    // copy was a quarter of the store and an insert of every body twice). The decision text the index held
+    // moves into items.decision, so the index can be rebuilt from items alone; deletes must hand FTS5 the
+    // old values, which the trigger has.
+    R"sql(
+    ALTER TABLE items ADD COLUMN decision TEXT NOT NULL DEFAULT '';
+    UPDATE items SET decision = COALESCE((SELECT f.decision FROM items_fts f WHERE f.rowid = items.id), '');
+    DROP TRIGGER items_fts_delete;
+    DROP TABLE items_fts;
+    CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision, content = 'items', content_rowid = 'id',
+                                              tokenize = "unicode61 remove_diacritics 0");
+    INSERT INTO items_fts(items_fts) VALUES('rebuild');
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, body, decision)
+        VALUES('delete', old.id, old.title, old.body, old.decision);
+    END;
+    )sql",
 };
 }  // namespace
 
