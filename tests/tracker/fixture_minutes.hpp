@@ -58,4 +58,17 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 4 (the external-content full-text index): the index gets its own copy again and items loses its
+// decision column, as stores written before it look. For migration tests.
+inline const char* const undo_schema_4_sql = R"sql(
+            CREATE TEMP TABLE copy AS SELECT id, title, body, decision FROM items;
+            DROP TRIGGER items_fts_delete;
+            DROP TABLE items_fts;
+            ALTER TABLE items DROP COLUMN decision;
+            CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision,
+                                                      tokenize = "unicode61 remove_diacritics 0");
+            INSERT INTO items_fts(rowid, title, body, decision) SELECT id, title, body, decision FROM temp.copy;
+            CREATE TRIGGER items_fts_delete AFTER DELETE ON items
+                BEGIN DELETE FROM items_fts WHERE rowid = old.id; END;)sql";
+
 }  // namespace fixture

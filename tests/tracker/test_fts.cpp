@@ -65,17 +65,8 @@ TEST_CASE("a schema-3 store (index with its own copy) migrates to the same searc
         before = hits(store, "vinterberedskab");
         REQUIRE(before.size() == 1);
         // Back to schema 3: the index keeps its own copy and items has no decision column.
-        exec(store.handle(), R"sql(
-            CREATE TEMP TABLE copy AS SELECT id, title, body, decision FROM items;
-            DROP TRIGGER items_fts_delete;
-            DROP TABLE items_fts;
-            ALTER TABLE items DROP COLUMN decision;
-            CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision,
-                                                      tokenize = "unicode61 remove_diacritics 0");
-            INSERT INTO items_fts(rowid, title, body, decision) SELECT id, title, body, decision FROM temp.copy;
-            CREATE TRIGGER items_fts_delete AFTER DELETE ON items
-                BEGIN DELETE FROM items_fts WHERE rowid = old.id; END;
-            PRAGMA user_version = 3;)sql");
+        exec(store.handle(), fixture::undo_schema_4_sql);
+        exec(store.handle(), "PRAGMA user_version = 3");
     }
     Store store(dir.db());
     CHECK(store.schema_version() == latest_schema_version());

@@ -243,16 +243,7 @@ TEST_CASE("a schema-1 store gains file_seen and link_state, and its links are re
         }
         CHECK(drop.size() > 100);
         // Schema 4's external-content index goes back to an index with its own copy.
-        exec(store.handle(), R"sql(
-            CREATE TEMP TABLE copy AS SELECT id, title, body, decision FROM items;
-            DROP TRIGGER items_fts_delete;
-            DROP TABLE items_fts;
-            ALTER TABLE items DROP COLUMN decision;
-            CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision,
-                                                      tokenize = "unicode61 remove_diacritics 0");
-            INSERT INTO items_fts(rowid, title, body, decision) SELECT id, title, body, decision FROM temp.copy;
-            CREATE TRIGGER items_fts_delete AFTER DELETE ON items
-                BEGIN DELETE FROM items_fts WHERE rowid = old.id; END;)sql");
+        exec(store.handle(), fixture::undo_schema_4_sql);
         exec(store.handle(), (drop + "DROP TABLE file_seen; DROP TABLE link_state; DROP TABLE relink_pending; PRAGMA user_version = 1;").c_str());
     }
     Store store(dir.db());
