@@ -194,11 +194,12 @@ std::string scope_items_source(const CandidateScope& scope) {
     if (const std::string classes = class_test(scope, "classes"); !classes.empty())
         parts.push_back("SELECT item_id FROM decisions WHERE " + classes);
     if (std::find(scope.classes.begin(), scope.classes.end(), DecisionClass::none) != scope.classes.end())
-        parts.push_back("SELECT id FROM items WHERE NOT EXISTS (SELECT 1 FROM decisions WHERE item_id = items.id)");
+        parts.push_back("SELECT id AS item_id FROM items WHERE NOT EXISTS (SELECT 1 FROM decisions WHERE item_id = items.id)");
     if (scope.promise_items) parts.push_back(std::string("SELECT item_id FROM deadlines x WHERE ") + promise_test);
     if (parts.empty()) return "items i";  // nothing in scope: the condition (AND 0) keeps it empty
     // UNION makes the ids distinct; a single part (an item has several deadlines) needs DISTINCT itself.
-    std::string pick = parts.size() == 1 ? "SELECT DISTINCT" + parts.front().substr(6) : "";
+    static const std::string select = "SELECT ";
+    std::string pick = parts.size() == 1 ? "SELECT DISTINCT " + parts.front().substr(select.size()) : "";
     if (parts.size() > 1)
         for (const auto& part : parts) pick += (pick.empty() ? "" : " UNION ") + part;
     return "(" + pick + ") pick JOIN items i ON i.id = pick.item_id";
