@@ -23,11 +23,13 @@ std::vector<fs::path> search_dirs() {
         dirs.push_back(exe.parent_path());
         dirs.push_back(exe.parent_path().parent_path() / "lib" / "opfolg");
     }
-#ifdef OPFOLG_PLUGIN_INSTALL_DIR
-    dirs.emplace_back(OPFOLG_PLUGIN_INSTALL_DIR);
-#endif
+    // The build tree before the install directory: a test binary (build/tests/) must load the modules built
+    // with it, not an older installed copy. An installed binary found its own above (../lib/opfolg).
 #ifdef OPFOLG_PLUGIN_BUILD_DIR
     dirs.emplace_back(OPFOLG_PLUGIN_BUILD_DIR);
+#endif
+#ifdef OPFOLG_PLUGIN_INSTALL_DIR
+    dirs.emplace_back(OPFOLG_PLUGIN_INSTALL_DIR);
 #endif
     return dirs;
 }

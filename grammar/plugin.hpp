@@ -7,8 +7,8 @@
 namespace opfolg {
 
 // The address of `symbol` in module `module` (e.g. "opfolg_pdf" = libopfolg_pdf.so), loading it once.
-// Searched: $OPFOLG_PLUGIN_DIR, the executable's directory, ../lib/opfolg beside it, the install directory,
-// the build directory. Thread-safe. Throws std::runtime_error naming the module and why it failed.
+// Searched: $OPFOLG_PLUGIN_DIR, the executable's directory, ../lib/opfolg beside it, the build directory,
+// the install directory. Thread-safe. Throws std::runtime_error naming the module and why it failed.
 void* plugin_symbol(const std::string& module, const char* symbol);
 
 }  // namespace opfolg
