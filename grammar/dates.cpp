@@ -51,6 +51,14 @@ bool is_word_char_at(std::string_view s, std::size_t i) {
     return is_continuation(next) && utf8_letter(c, next);
 }
 
+std::size_t word_end(std::string_view s, std::size_t i) {
+    while (i < s.size() && is_word_char_at(s, i)) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // a whole UTF-8 character
+    }
+    return std::min(i, s.size());
+}
+
 bool is_word_char_before(std::string_view s, std::size_t i) {
     if (i == 0 || i > s.size()) return false;
     std::size_t j = i - 1;
@@ -297,10 +305,6 @@ struct FirstWordSet {
     }
 };
 
-std::size_t word_end_at(std::string_view s, std::size_t i) {
-    while (i < s.size() && is_word_char_at(s, i)) i += static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 2;
-    return i;
-}
 }  // namespace
 
 bool may_hold_time_phrase(std::string_view lower) {
@@ -319,7 +323,7 @@ bool may_start_time_phrase(std::string_view lower, std::size_t i) {
     static const FirstWordSet first;
     if (i >= lower.size()) return false;
     if (lower[i] >= '0' && lower[i] <= '9') return true;
-    const std::string_view word = lower.substr(i, word_end_at(lower, i) - i);
+    const std::string_view word = lower.substr(i, word_end(lower, i) - i);
     // A month name may be glued to its meeting ("augustmødet"); no other first word runs into the next.
     return first.words.count(word) != 0 || word.find("møde") != std::string_view::npos;
 }
@@ -336,7 +340,7 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day 
             continue;
         }
         if (!may_start_time_phrase(lower, i)) {  // most words: skip the whole word without the grammar
-            i = word_end_at(lower, i);
+            i = word_end(lower, i);
             continue;
         }
         ast::phrase p;

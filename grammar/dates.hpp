@@ -48,5 +48,6 @@ bool parse_iso(std::string_view text, date::year_month_day& out);
 // punctuation, spaces and symbols (including –, “, no-break space) and invalid bytes are not.
 bool is_word_char_at(std::string_view text, std::size_t i);      // the character starting at byte i
 bool is_word_char_before(std::string_view text, std::size_t i);  // the character ending just before byte i
+std::size_t word_end(std::string_view text, std::size_t i);      // first byte at or after i not in a word
 
 }  // namespace opfolg::dates

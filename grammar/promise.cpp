@@ -25,12 +25,8 @@ std::vector<std::string_view> words_of(std::string_view lower) {
             ++i;
             continue;
         }
-        std::size_t start = i;
-        while (i < lower.size() && dates::is_word_char_at(lower, i)) {
-            unsigned char c = static_cast<unsigned char>(lower[i]);
-            i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        }
-        i = std::min(i, lower.size());
+        const std::size_t start = i;
+        i = dates::word_end(lower, i);
         words.push_back(lower.substr(start, i - start));
     }
     return words;
