@@ -267,14 +267,17 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
                                   std::vector<std::string>* trace_out) {
     // Most candidates fail `when`: without a trace to fill, say so before the due date and the trace strings are
     // built (they were most of a report's evaluation time). The due date is only needed first when `when` reads it.
-    if (!trace_out && rule.when && !reads_due(*rule.when) && !holds(*rule.when, Context{c, as_of, as_of, rule.id}))
-        return std::nullopt;
+    std::optional<bool> when_holds;
+    if (rule.when && !reads_due(*rule.when)) {
+        when_holds = holds(*rule.when, Context{c, as_of, as_of, rule.id});
+        if (!*when_holds && !trace_out) return std::nullopt;
+    }
     std::vector<std::string> trace;
     auto due = due_date(rule, c);
     Context ctx{c, as_of, due ? due->date : as_of, rule.id};
     bool fires = true;
     if (rule.when) {
-        bool ok = holds(*rule.when, ctx);
+        const bool ok = when_holds ? *when_holds : holds(*rule.when, ctx);
         trace.push_back("when " + rule.when->text + ": " + (ok ? "holds" : "does not hold") + " (decision classes: " +
                         classes_text(c.decision) + ")");
         fires = fires && ok;
