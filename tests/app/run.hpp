@@ -1,9 +1,10 @@
 // Runs the built opfolg binary and captures its output and exit status.
 #pragma once
+#include "shell.hpp"
+
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace cli {
 
@@ -25,13 +26,12 @@ inline Result run(const std::string& args, const std::string& env = "") {
     std::string err_file = "/tmp/opfolg-cli-err-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     std::string command = env + " " + quote(OPFOLG_BINARY) + " " + args + " 2>" + err_file + " </dev/null";
     Result r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return r;
+    const auto output = shell::run(command);
+    if (!output.started) return r;
+    r.out = output.out;
+    r.status = output.status;
     std::array<char, 4096> buffer{};
     std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-    int status = ::pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (FILE* f = std::fopen(err_file.c_str(), "r")) {
         while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) r.err.append(buffer.data(), n);
         std::fclose(f);

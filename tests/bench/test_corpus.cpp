@@ -1,15 +1,14 @@
 // The generated corpus doubles as a correctness test: the flags opfolg raises on it are exactly the flags the
 // generator wrote down (bench/gen.cpp). A few dozen documents keep this within a couple of seconds.
+#include "shell.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <tuple>
 #include <unistd.h>
 #include <vector>
@@ -20,22 +19,8 @@ namespace {
 
 const fs::path kGen = fs::path(OPFOLG_BINARY).parent_path() / "opfolg-gen";
 
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
-Run sh(const std::string& command) {
-    Run r;
-    FILE* pipe = ::popen((command + " 2>&1 </dev/null").c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-    int status = ::pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+// stdout and stderr together.
+shell::Output sh(const std::string& command) { return shell::run(command + " 2>&1 </dev/null"); }
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 

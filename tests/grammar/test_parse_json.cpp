@@ -1,20 +1,17 @@
 // `opfolg parse --json` exposes the structures of the model (TOC, Indstilling, Bilag, Meddelelser, commitments).
+#include "shell.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <memory>
 #include <string>
 
 namespace {
 nlohmann::json parse_json(const std::string& file) {
     const std::string cmd = std::string("'") + OPFOLG_BINARY + "' parse --json '" + file + "'";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe.get())) > 0;) out.append(buf, n);
-    return nlohmann::json::parse(out);
+    const auto output = shell::run(cmd);
+    REQUIRE(output.started);
+    return nlohmann::json::parse(output.out);
 }
 }  // namespace
 

@@ -2,29 +2,17 @@
 // missing module must give a clear error instead of a crash.
 #include "grammar/plugin.hpp"
 #include "grammar/reader.hpp"
+#include "shell.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <stdexcept>
 #include <string>
 
-namespace {
-std::string command_output(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
-}  // namespace
-
 TEST_CASE("the opfolg binary does not link poppler or libcurl at start-up", "[grammar][plugin]") {
-    const std::string needed = command_output("readelf -d '" + std::string(OPFOLG_BINARY) + "' 2>&1");
+    const auto readelf = shell::run("readelf -d '" + std::string(OPFOLG_BINARY) + "' 2>&1");
+    REQUIRE(readelf.started);
+    const std::string& needed = readelf.out;
     REQUIRE(needed.find("NEEDED") != std::string::npos);  // readelf worked and the binary is dynamic
     CHECK(needed.find("libsqlite3") != std::string::npos);
     CHECK(needed.find("poppler") == std::string::npos);

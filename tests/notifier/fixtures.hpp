@@ -1,8 +1,8 @@
 // Hand-built flags with fixed dates, so every renderer's output is deterministic (golden files).
 #pragma once
 #include "notifier/report.hpp"
+#include "shell.hpp"
 
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -77,15 +77,9 @@ inline void write_file(const std::string& path, const std::string& text) {
 
 // Runs a shell command, returning its stdout; exit status in `status`.
 inline std::string run(const std::string& command, int* status = nullptr) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    int rc = pclose(p);
-    if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return out;
+    auto output = shell::run(command);
+    if (status && output.started) *status = output.status;
+    return std::move(output.out);
 }
 
 inline std::string temp_dir() {

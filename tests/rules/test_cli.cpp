@@ -1,12 +1,11 @@
 // `opfolg rules check` and `opfolg rules test` as a rule author runs them.
+#include "shell.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
@@ -16,15 +15,9 @@ struct Run {
 };
 
 Run run(const std::string& args) {
-    Run r;
-    std::string cmd = std::string(OPFOLG_BINARY) + " " + args + " 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
-    int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    const auto output = shell::run(std::string(OPFOLG_BINARY) + " " + args + " 2>&1");
+    REQUIRE(output.started);
+    return Run{output.status, output.out};
 }
 
 std::string temp_file(const std::string& name, const std::string& text) {
