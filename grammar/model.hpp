@@ -140,7 +140,9 @@ struct Meeting {
     std::string kind;        // REFERAT, DAGSORDEN
     std::string committee;   // as written in the header
     date::year_month_day date{};
-    std::string time;        // "13:00"
+    std::string time;        // "13:00" (local start time), empty when the document gives none
+    std::string source_id;   // the publishing platform's own meeting/agenda id (FirstAgenda's agenda id), else
+                             // empty; part of the meeting's identity in the store
     std::string place;
     std::vector<Participant> participants;
     std::vector<TocEntry> toc;
