@@ -1,4 +1,4 @@
-// opfolg ingest [--db FILE] [--committees FILE] [--jobs N] PATH...
+// opfolg ingest [--db FILE] [--committees FILE] [--jobs N] [--dry-run] PATH...
 #include "app/commands.hpp"
 #include "app/ingest_pool.hpp"
 #include "app/log.hpp"
@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
@@ -79,7 +80,7 @@ void register_ingest(CLI::App& app, Commands& out) {
         std::string db, committees;
         std::vector<std::string> paths;
         double threshold = tracker::default_title_threshold;
-        bool quiet = false;
+        bool quiet = false, dry_run = false;
         unsigned jobs = default_jobs();
     };
     auto options = std::make_shared<Options>();
@@ -94,6 +95,8 @@ void register_ingest(CLI::App& app, Commands& out) {
                     "one at a time, in order")
         ->check(CLI::Range(1u, 256u));
     cmd->add_flag("-q,--quiet", options->quiet, "no progress bar and no warnings");
+    cmd->add_flag("-n,--dry-run", options->dry_run,
+                  "print what would be stored, replaced and rejected; write nothing (the store is only read)");
     cmd->add_option("paths", options->paths, "minutes files or folders")->required();
     out.push_back({cmd, [options] {
         const std::string db = options->db.empty() ? default_db_path() : options->db;
@@ -102,7 +105,16 @@ void register_ingest(CLI::App& app, Commands& out) {
         for (const auto& p : problems) std::cerr << "opfolg: " << p << '\n';
         if (files.empty() && !problems.empty()) return static_cast<int>(exit_usage);
 
-        tracker::Store store(db);
+        // A dry run does everything on a private in-memory copy of the store, so what it prints is exactly what
+        // a real run would do, and the file is never written (not even migrated).
+        std::unique_ptr<tracker::Store> scratch;
+        if (options->dry_run) {
+            scratch = tracker::Store::scratch_copy(db);
+            options->jobs = 1;  // the workers' look-ups read the store file, which a dry run does not change
+        }
+        std::optional<tracker::Store> file_store;
+        if (!scratch) file_store.emplace(db);
+        tracker::Store& store = scratch ? *scratch : *file_store;
         tracker::Committees committees(store);
         // Every document is a commit of ~70 WAL pages (FTS5 segments, indexes); checkpointing every 1,000 pages
         // (the default) copied and synced the same pages again and again: 30 % of a bulk ingest's wall time.
@@ -120,7 +132,7 @@ void register_ingest(CLI::App& app, Commands& out) {
         int stored = 0, replaced = 0, unchanged = 0, rejected = 0, meetings = 0, items = 0, decisions = 0,
             deadlines = 0;
         std::vector<tracker::IngestResult> rejections;
-        std::vector<std::string> warnings;
+        std::vector<std::string> warnings, replacements, dry_run_lines;
         auto count = [&](tracker::IngestResult r) {
             switch (r.status) {
                 case tracker::IngestResult::Status::stored: ++stored; break;
@@ -134,6 +146,14 @@ void register_ingest(CLI::App& app, Commands& out) {
             deadlines += r.deadlines;
             for (const auto& w : r.warning_list)
                 warnings.push_back(r.file + ":" + std::to_string(w.line) + ": warning: " + w.message);
+            if (r.status == tracker::IngestResult::Status::replaced)
+                replacements.push_back("replaced: " + r.replaced_file + " (" + r.replaced_sha.substr(0, 12) +
+                                       ") by " + r.file);
+            if (options->dry_run && r.status == tracker::IngestResult::Status::stored)
+                dry_run_lines.push_back("would store: " + r.file + " (" + r.meeting + ")");
+            if (options->dry_run && r.status == tracker::IngestResult::Status::replaced)
+                dry_run_lines.push_back("would replace: " + r.replaced_file + " (" + r.replaced_sha.substr(0, 12) +
+                                        ") by " + r.file + " (" + r.meeting + ")");
             if (r.status == tracker::IngestResult::Status::rejected) rejections.push_back(std::move(r));
         };
         Stopwatch ingesting;
@@ -189,6 +209,8 @@ void register_ingest(CLI::App& app, Commands& out) {
                                                                                          : "every link recomputed",
                       relinking.ms());
 
+        for (const auto& line : dry_run_lines) std::cout << line << '\n';
+        if (options->dry_run) std::cout << "dry run, nothing written: ";
         std::cout << "ingested " << (stored + replaced) << " of " << files.size() << " documents (" << unchanged
                   << " unchanged, " << replaced << " replaced, " << rejected << " rejected): " << meetings
                   << " meetings, " << items << " items, " << decisions << " decisions, " << deadlines
@@ -196,6 +218,9 @@ void register_ingest(CLI::App& app, Commands& out) {
                   << " by history, " << links.by_case_number << " by case number\n";
         for (const auto& r : rejections)
             std::cout << "rejected: " << r.file << ":" << r.line << ": " << r.reason << '\n';
+        // Every replacement is named, quiet or not: a stored version became history.
+        if (!options->dry_run)
+            for (const auto& r : replacements) std::cerr << r << '\n';
         if (!options->quiet)
             for (const auto& w : warnings) std::cerr << w << '\n';
         if (!problems.empty() || rejected > 0) return static_cast<int>(exit_partial);

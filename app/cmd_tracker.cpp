@@ -5,6 +5,8 @@
 #include "grammar/dates.hpp"
 #include "tracker/queries.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <iostream>
 
@@ -28,19 +30,77 @@ const rules::Flag& find_flag(const Evaluation& ev, const std::string& id) {
     throw UsageError("no open flag with id " + id + " (see `opfolg report`)");
 }
 
+void print_version_line(const tracker::DocumentVersion& v) {
+    std::cout << "    replaced " << v.replaced_at << ": document " << v.id << "  " << v.path << "  (sha256 "
+              << v.sha256.substr(0, 12) << ")\n";
+}
+
 void register_meetings(CLI::App& app, Commands& out) {
-    struct Options { std::string db, committee, as_of; };
+    struct Options {
+        std::string db, committee, as_of;
+        bool history = false;
+    };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("meetings", "list stored meetings");
     cmd->add_option("--db", o->db, "database file");
     cmd->add_option("--committee", o->committee, "committee name (part of it, any case)");
     cmd->add_option("--as-of", o->as_of, "only meetings on or before this day");
+    cmd->add_flag("--history", o->history, "also list the versions each meeting's document replaced");
     out.push_back({cmd, [o] {
         tracker::Store store(db_path(o->db), true);
         std::optional<date::year_month_day> as_of;
         if (!o->as_of.empty()) as_of = resolve_as_of(o->as_of);
-        for (const auto& m : tracker::list_meetings(store, o->committee, as_of))
-            std::cout << dates::iso(m.date) << "  " << m.committee << "  " << m.items << " items  " << m.file << '\n';
+        for (const auto& m : tracker::list_meetings(store, o->committee, as_of)) {
+            std::cout << dates::iso(m.date) << (m.time.empty() ? "" : " " + m.time) << "  " << m.committee << "  "
+                      << m.items << " items  " << m.file;
+            if (o->history) std::cout << "  (document " << m.document_id << ")";
+            std::cout << '\n';
+            if (o->history)
+                for (const auto& v : tracker::earlier_versions(store, m.document_id)) print_version_line(v);
+        }
+        return static_cast<int>(exit_ok);
+    }});
+}
+
+// opfolg document DOC-ID: one stored document, current or replaced, with what it says.
+void register_document(CLI::App& app, Commands& out) {
+    struct Options { std::string db, id; };
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("document", "one stored document (current or a replaced version) and its items");
+    cmd->add_option("--db", o->db, "database file");
+    cmd->add_option("DOC-ID", o->id, "document id (opfolg meetings --history) or a SHA-256 prefix")->required();
+    out.push_back({cmd, [o] {
+        tracker::Store store(db_path(o->db), true);
+        auto doc = tracker::find_document(store, o->id);
+        if (!doc) throw UsageError("no document " + o->id + " (ids: opfolg meetings --history; or 6+ hex digits of its sha256)");
+        std::cout << "document " << doc->id << ": " << doc->path << "\n  sha256 " << doc->sha256 << ", " << doc->rendering
+                  << ", ingested " << doc->ingested_at << '\n';
+        std::string snapshot = doc->snapshot;
+        if (doc->replaced_by != 0) {
+            auto by = tracker::find_document(store, std::to_string(doc->replaced_by));
+            std::cout << "  replaced " << doc->replaced_at << " by document " << doc->replaced_by
+                      << (by ? "  " + by->path : std::string()) << '\n';
+        } else {
+            snapshot = tracker::document_snapshot(store, doc->id);
+            std::cout << "  current version\n";
+        }
+        for (const auto& v : tracker::earlier_versions(store, doc->id)) print_version_line(v);
+        if (snapshot.empty()) return static_cast<int>(exit_ok);
+        const auto j = nlohmann::json::parse(snapshot);
+        const auto& m = j.at("meeting");
+        std::cout << "meeting: " << m.at("committee").get<std::string>() << "  " << m.at("date").get<std::string>()
+                  << (m.at("time").get<std::string>().empty() ? "" : " " + m.at("time").get<std::string>())
+                  << (m.at("source_id").get<std::string>().empty() ? "" : "  id " + m.at("source_id").get<std::string>())
+                  << '\n';
+        for (const auto& item : j.at("items")) {
+            std::cout << "  Punkt " << item.at("number").get<int>() << ": " << item.at("title").get<std::string>();
+            if (!item.at("case").get<std::string>().empty()) std::cout << "  " << item.at("case").get<std::string>();
+            std::cout << '\n';
+            if (item.contains("decision"))
+                std::cout << "    Beslutning (line " << item["decision"].at("line").get<int>() << ", "
+                          << item["decision"].at("classes").get<std::string>()
+                          << "): " << item["decision"].at("text").get<std::string>() << '\n';
+        }
         return static_cast<int>(exit_ok);
     }});
 }
@@ -175,6 +235,7 @@ void register_audit(CLI::App& app, Commands& out) {
 
 void register_tracker_commands(CLI::App& app, Commands& out) {
     register_meetings(app, out);
+    register_document(app, out);
     register_items(app, out);
     register_case(app, out);
     register_search(app, out);

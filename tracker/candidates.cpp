@@ -220,7 +220,12 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         SELECT i.id, cm.name, m.date, i.number, i.title, CASE WHEN ?2 THEN i.body ELSE '' END, i.case_number,
                i.closed, doc.path, COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), cd.name,
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
-               m.committee_id, COALESCE(d.committee_id, m.committee_id)
+               m.committee_id, COALESCE(d.committee_id, m.committee_id),
+               (SELECT COUNT(*) FROM meetings o WHERE o.committee_id = m.committee_id AND o.date = m.date),
+               COALESCE(NULLIF(m.time, ''), NULLIF(m.source_id, ''), m.id),
+               NOT EXISTS (SELECT 1 FROM meetings o WHERE o.committee_id = m.committee_id AND o.date = m.date AND
+                           (COALESCE(o.time, '') < COALESCE(m.time, '') OR
+                            (COALESCE(o.time, '') = COALESCE(m.time, '') AND o.id < m.id)))
         FROM )sql" + scope_items_source(scope) + R"sql( JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
         JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)
@@ -256,6 +261,14 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         c.key = c.committee + "|" + decision_date + "|" +
                 (c.from_history ? "history:" + (c.case_number.empty() ? c.title : c.case_number)
                                 : std::to_string(c.item_number));
+        // Two meetings of one committee on one day: the key names the meeting (its start time, else the
+        // platform's id). Manual decisions made before the second meeting arrived were made under the plain key;
+        // they stay with the day's first meeting.
+        std::string legacy_key;
+        if (!c.from_history && s.integer(18) > 1) {
+            legacy_key = s.integer(20) != 0 ? c.key : std::string();
+            c.key = c.committee + "|" + decision_date + "@" + s.text(19) + "|" + std::to_string(c.item_number);
+        }
         if (auto dates = meeting_dates.find(committee_id); dates != meeting_dates.end()) {
             auto next = std::upper_bound(dates->second.begin(), dates->second.end(), decision_date);
             if (next != dates->second.end()) c.next_meeting = ymd(*next);
@@ -277,6 +290,8 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
             scope_items[c.item_id].push_back(out.size());
         }
         if (auto m = manual.find(c.key); m != manual.end()) c.manual = m->second;
+        else if (auto l = legacy_key.empty() ? manual.end() : manual.find(legacy_key); l != manual.end())
+            c.manual = l->second;
         out.push_back(std::move(c));
     }
     s.reset();
@@ -291,13 +306,15 @@ std::vector<MeetingRow> list_meetings(Store& store, const std::string& committee
                                       std::optional<date::year_month_day> as_of) {
     Statement s(store.handle(),
                 "SELECT m.id, c.name, m.date, d.path, (SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id), "
-                "m.committee_name FROM meetings m JOIN committees c ON c.id = m.committee_id "
-                "JOIN documents d ON d.id = m.document_id WHERE m.date <= ? ORDER BY m.date, c.name");
+                "m.committee_name, COALESCE(m.time, ''), m.document_id FROM meetings m "
+                "JOIN committees c ON c.id = m.committee_id "
+                "JOIN documents d ON d.id = m.document_id WHERE m.date <= ? ORDER BY m.date, c.name, m.time, m.id");
     s.bind(1, as_of ? dates::iso(*as_of) : std::string("9999-12-31"));
     std::vector<MeetingRow> out;
     const std::string wanted = utf8_lower(committee);
     while (s.step()) {
-        MeetingRow r{s.integer(0), s.text(1), ymd(s.text(2)), s.text(3), static_cast<int>(s.integer(4))};
+        MeetingRow r{s.integer(0), s.text(1), ymd(s.text(2)), s.text(3), static_cast<int>(s.integer(4)),
+                     s.text(6), s.integer(7)};
         if (!wanted.empty() && utf8_lower(r.committee).find(wanted) == std::string::npos &&
             utf8_lower(s.text(5)).find(wanted) == std::string::npos)
             continue;

@@ -1,5 +1,6 @@
 #include "tracker/ingest.hpp"
 #include "grammar/minutes.hpp"
+#include "tracker/queries.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <openssl/evp.h>
@@ -75,7 +76,12 @@ IngestResult rejected(const std::string& path, std::string reason, int line) {
     return r;
 }
 
-const char* const kSeenSql = "SELECT path FROM documents WHERE sha256 = ?";
+// A replaced version is still a stored document: its bytes are never taken for a new correction again (two
+// versions in one folder would otherwise replace each other on every run).
+const char* const kSeenSql =
+    "SELECT d.path || COALESCE(', a version since replaced by ' || (SELECT r.path FROM documents r "
+    "WHERE r.id = s.replaced_by), '') FROM documents d LEFT JOIN superseded s ON s.document_id = d.id "
+    "WHERE d.sha256 = ?";
 const char* const kStampSql =
     "SELECT f.sha256 FROM file_seen f JOIN documents d ON d.sha256 = f.sha256 "
     "WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?";
@@ -208,12 +214,17 @@ struct Ingestor::Statements {
           record_stamp(db, "INSERT INTO file_seen(path, size, mtime_ns, sha256) VALUES(?, ?, ?, ?) "
                            "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
                            "sha256 = excluded.sha256"),
-          previous(db, "SELECT document_id FROM meetings WHERE committee_id = ? AND date = ?"),
-          drop(db, "DELETE FROM documents WHERE id = ?"),
+          same_day(db, "SELECT m.id, m.document_id, COALESCE(m.time, ''), m.source_id, d.path, d.sha256 "
+                       "FROM meetings m JOIN documents d ON d.id = m.document_id "
+                       "WHERE m.committee_id = ? AND m.date = ? ORDER BY m.id"),
+          supersede(db, "INSERT INTO superseded(document_id, replaced_by, replaced_at, committee_id, committee_name, "
+                        "date, time, source_id, snapshot) SELECT document_id, ?2, ?3, committee_id, committee_name, "
+                        "date, COALESCE(time, ''), source_id, ?4 FROM meetings WHERE id = ?1"),
+          drop_meeting(db, "DELETE FROM meetings WHERE id = ?"),
           doc(db, "INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
                   "VALUES(?, ?, ?, ?, ?, ?, ?)"),
           meeting(db, "INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, "
-                      "line) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+                      "line, source_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           participant(db, "INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?,?,?,?,?)"),
           item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING"),
@@ -224,7 +235,7 @@ struct Ingestor::Statements {
           deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
                        "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
           fts(db, "INSERT INTO items_fts(rowid, title, body, decision) VALUES(?, ?, ?, ?)") {}
-    Statement seen, stamp, record_stamp, previous, drop, doc, meeting, participant, item, decision, ref, deadline, fts;
+    Statement seen, stamp, record_stamp, same_day, supersede, drop_meeting, doc, meeting, participant, item, decision, ref, deadline, fts;
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
@@ -269,6 +280,42 @@ IngestResult Ingestor::ingest_bytes(const std::string& bytes, const std::string&
     return write(prepare_bytes(bytes, path, lookup()));
 }
 
+std::int64_t Ingestor::resolve_committee(const std::string& name, int line, IngestResult& result) {
+    std::optional<std::string> close;
+    const std::int64_t id = committees_.resolve(name, &close);
+    if (close) {
+        result.warning_list.push_back({line, "committee \"" + name + "\" is close to \"" + *close +
+                                                 "\"; add an alias to committees.conf if they are one"});
+        ++result.warnings;
+    }
+    return id;
+}
+
+// The stored meeting a document is a version of: same committee and date, and the same start time and
+// platform id where both sides give one. Two or more such meetings (the document gives neither, the day has
+// several) are not guessed between: the document is stored as a meeting of its own, with a warning.
+std::optional<Ingestor::StoredMeeting> Ingestor::same_meeting(std::int64_t committee_id, const std::string& date,
+                                                             const Meeting& m, IngestResult& result) {
+    Statement& q = statements().same_day;
+    q.reset();
+    q.bind(1, committee_id).bind(2, date);
+    std::vector<StoredMeeting> matches;
+    auto compatible = [](const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; };
+    while (q.step())
+        if (compatible(q.text(2), m.time) && compatible(q.text(3), m.source_id))
+            matches.push_back({q.integer(0), q.text(4), q.text(5)});
+    q.reset();
+    if (matches.size() == 1) return matches.front();
+    if (matches.size() > 1) {
+        result.warning_list.push_back({m.line, "the meeting of " + date + " names no start time, and " +
+                                                   std::to_string(matches.size()) +
+                                                   " meetings of the committee that day are stored; stored as "
+                                                   "a meeting of its own, nothing replaced"});
+        ++result.warnings;
+    }
+    return std::nullopt;
+}
+
 IngestResult Ingestor::write(PreparedDocument prepared) {
     if (prepared.rejected) return std::move(*prepared.rejected);
     sqlite3* db = store_.handle();
@@ -310,32 +357,30 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     Transaction tx(db);
     // Asked again under the write lock: an overlapping ingest may have stored the same bytes meanwhile.
     if (hash_stored(hash, &stored_path)) return unchanged(stored_path);
-    const std::int64_t committee_id = committees_.resolve(minutes.meeting.committee);
-    {
-        // A corrected version of minutes already stored: same committee and date, different content.
-        Statement& previous = st.previous;
-        previous.reset();
-        previous.bind(1, committee_id).bind(2, meeting_date);
-        if (previous.step()) {
-            const std::int64_t old_document = previous.integer(0);
-            previous.reset();
-            st.drop.reset();
-            st.drop.bind(1, old_document).run();
-            result.status = IngestResult::Status::replaced;
-        }
-        previous.reset();
-    }
+    const Meeting& m = minutes.meeting;
+    const std::int64_t committee_id = resolve_committee(m.committee, m.line, result);
+    const auto previous = same_meeting(committee_id, meeting_date, m, result);
     Statement& doc = st.doc;
     doc.reset();
     doc.bind(1, path).bind(2, hash).bind(3, prepared.size).bind(4, prepared.rendering)
         .bind(5, prepared.encoding).bind(6, now_utc()).bind(7, result.warnings).run();
     const std::int64_t document_id = last_insert_id(db);
+    if (previous) {
+        // A corrected version: the stored one becomes history, then its meeting goes (items, decisions and
+        // links with it); manual decisions are keyed by committee, date and item, so they carry over.
+        st.supersede.bind(1, previous->meeting_id).bind(2, document_id).bind(3, now_utc())
+            .bind(4, meeting_snapshot(db, previous->meeting_id)).run();
+        st.drop_meeting.bind(1, previous->meeting_id).run();
+        result.status = IngestResult::Status::replaced;
+        result.replaced_file = previous->path;
+        result.replaced_sha = previous->sha256;
+    }
+    result.meeting = m.committee + " " + meeting_date + (m.time.empty() ? "" : " " + m.time);
 
-    const Meeting& m = minutes.meeting;
     Statement& meeting = st.meeting;
     meeting.reset();
     meeting.bind(1, document_id).bind(2, committee_id).bind(3, m.committee).bind(4, meeting_date).bind(5, m.time)
-        .bind(6, m.place).bind(7, m.kind).bind(8, m.line).run();
+        .bind(6, m.place).bind(7, m.kind).bind(8, m.line).bind(9, m.source_id).run();
     const std::int64_t meeting_id = last_insert_id(db);
     result.meetings = 1;
 
@@ -376,12 +421,13 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
             ++result.decisions;
         }
         for (const auto& r : it.references) {
-            ref.bind(1, item_id).bind(2, "tidligere").bind(3, committees_.resolve(r.committee)).bind(4, r.committee)
+            ref.bind(1, item_id).bind(2, "tidligere").bind(3, resolve_committee(r.committee, r.line, result))
+                .bind(4, r.committee)
                 .bind(5, dates::iso(r.date)).bind(6, join_numbers(r.items)).bind(7, "").bind(8, r.text)
                 .bind(9, r.line).run();
         }
         for (const auto& h : it.history) {
-            const std::int64_t history_committee = committees_.resolve(h.committee);
+            const std::int64_t history_committee = resolve_committee(h.committee, h.line, result);
             ref.bind(1, item_id).bind(2, "forloeb").bind(3, history_committee).bind(4, h.committee)
                 .bind(5, dates::iso(h.date)).bind(6, "").bind(7, h.decision.text)
                 .bind(8, dates::iso(h.date) + " " + h.committee + ": " + h.decision.text).bind(9, h.line).run();

@@ -1,5 +1,7 @@
 // Ingest: one document, one transaction. A document is keyed by its content hash (re-ingesting is a no-op);
-// a corrected version of stored minutes (same committee and date, new content) replaces the old one.
+// a corrected version of stored minutes (the same meeting: committee, date, start time and platform id, new
+// content) replaces the old one, which stays in the store as history (table superseded) and is never taken for
+// new again.
 //
 // Two halves, so several threads can parse while one writes: `prepare_*` reads, hashes and parses without the
 // store (safe to call from any number of threads at once); `Ingestor::write` does everything that needs the
@@ -26,6 +28,8 @@ struct IngestResult {
     int line = 0;        // for rejected: where, when known
     int meetings = 0, items = 0, decisions = 0, deadlines = 0, warnings = 0;
     std::vector<Warning> warning_list;
+    std::string meeting;                      // stored/replaced: "Committee 2024-03-12 13:00" as written
+    std::string replaced_file, replaced_sha;  // replaced: the version that is now history
 };
 
 const char* to_string(IngestResult::Status s);
@@ -99,6 +103,14 @@ private:
     Statements& statements();
     bool hash_stored(const std::string& hash, std::string* stored_path = nullptr);
     std::optional<std::string> stamp_stored(const FileStamp& stamp);
+    // A committee id for a name, with a warning in `result` when the name is new but close to a known one.
+    std::int64_t resolve_committee(const std::string& name, int line, IngestResult& result);
+    struct StoredMeeting {
+        std::int64_t meeting_id;
+        std::string path, sha256;  // of its document
+    };
+    std::optional<StoredMeeting> same_meeting(std::int64_t committee_id, const std::string& date, const Meeting& m,
+                                              IngestResult& result);
     Store& store_;
     Committees& committees_;
     std::unique_ptr<Statements> statements_;

@@ -2,6 +2,8 @@
 #include "grammar/reader.hpp"
 #include "tracker/sqlite.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 
 namespace opfolg::tracker {
@@ -160,6 +162,104 @@ std::vector<ManualEntry> audit_log(Store& store, const std::string& flag_id) {
     while (s.step())
         out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
     return out;
+}
+
+// What a replaced version said, kept as JSON in superseded.snapshot: its meeting and items with decisions.
+std::string meeting_snapshot(sqlite3* db, std::int64_t meeting_id) {
+    nlohmann::json j;
+    {
+        Statement m(db, "SELECT committee_name, date, COALESCE(time, ''), COALESCE(place, ''), COALESCE(kind, ''), "
+                        "source_id, line FROM meetings WHERE id = ?");
+        m.bind(1, meeting_id);
+        if (m.step())
+            j["meeting"] = {{"committee", m.text(0)}, {"date", m.text(1)}, {"time", m.text(2)},
+                            {"place", m.text(3)}, {"kind", m.text(4)}, {"source_id", m.text(5)},
+                            {"line", m.integer(6)}};
+    }
+    j["items"] = nlohmann::json::array();
+    Statement items(db, "SELECT i.number, i.title, i.case_number, i.closed, i.line, d.text, d.classes, d.line "
+                        "FROM items i LEFT JOIN decisions d ON d.item_id = i.id AND d.origin = 'minutes' "
+                        "WHERE i.meeting_id = ? ORDER BY i.number");
+    items.bind(1, meeting_id);
+    while (items.step()) {
+        nlohmann::json item = {{"number", items.integer(0)}, {"title", items.text(1)}, {"case", items.text(2)},
+                               {"closed", items.integer(3) != 0}, {"line", items.integer(4)}};
+        if (!items.is_null(5))
+            item["decision"] = {{"text", items.text(5)}, {"classes", items.text(6)}, {"line", items.integer(7)}};
+        j["items"].push_back(std::move(item));
+    }
+    return j.dump();
+}
+
+namespace {
+const char* const version_columns =
+    "SELECT d.id, d.path, d.sha256, d.ingested_at, d.rendering, "
+    "COALESCE(s.committee_name, m.committee_name, ''), COALESCE(s.date, m.date, ''), "
+    "COALESCE(s.time, m.time, ''), COALESCE(s.source_id, m.source_id, ''), COALESCE(s.replaced_by, 0), "
+    "COALESCE(s.replaced_at, ''), COALESCE(s.snapshot, '') "
+    "FROM documents d LEFT JOIN superseded s ON s.document_id = d.id LEFT JOIN meetings m ON m.document_id = d.id ";
+
+DocumentVersion version_row(Statement& s) {
+    DocumentVersion v;
+    v.id = s.integer(0);
+    v.path = s.text(1);
+    v.sha256 = s.text(2);
+    v.ingested_at = s.text(3);
+    v.rendering = s.text(4);
+    v.committee = s.text(5);
+    v.date = s.text(6);
+    v.time = s.text(7);
+    v.source_id = s.text(8);
+    v.replaced_by = s.integer(9);
+    v.replaced_at = s.text(10);
+    v.snapshot = s.text(11);
+    return v;
+}
+}  // namespace
+
+std::vector<DocumentVersion> superseded_documents(Store& store) {
+    Statement s(store.handle(), std::string(version_columns) +
+                                    "WHERE s.document_id IS NOT NULL ORDER BY s.replaced_at, d.id");
+    std::vector<DocumentVersion> out;
+    while (s.step()) out.push_back(version_row(s));
+    return out;
+}
+
+std::vector<DocumentVersion> earlier_versions(Store& store, std::int64_t document_id) {
+    Statement s(store.handle(),
+                "WITH RECURSIVE chain(id) AS (SELECT document_id FROM superseded WHERE replaced_by = ?1 "
+                "UNION SELECT s.document_id FROM superseded s JOIN chain c ON s.replaced_by = c.id) " +
+                    std::string(version_columns) + "WHERE d.id IN (SELECT id FROM chain) ORDER BY s.replaced_at DESC, d.id DESC");
+    s.bind(1, document_id);
+    std::vector<DocumentVersion> out;
+    while (s.step()) out.push_back(version_row(s));
+    return out;
+}
+
+std::optional<DocumentVersion> find_document(Store& store, const std::string& id_or_sha) {
+    const bool numeric = !id_or_sha.empty() && id_or_sha.find_first_not_of("0123456789") == std::string::npos;
+    const bool hex = id_or_sha.size() >= 6 && id_or_sha.find_first_not_of("0123456789abcdef") == std::string::npos;
+    std::vector<DocumentVersion> found;
+    if (numeric && id_or_sha.size() < 19) {
+        Statement s(store.handle(), std::string(version_columns) + "WHERE d.id = ?");
+        s.bind(1, static_cast<std::int64_t>(std::stoll(id_or_sha)));
+        while (s.step()) found.push_back(version_row(s));
+    }
+    if (found.empty() && hex) {
+        // A prefix range on the unique index: sha256 >= prefix AND sha256 < prefix + '~' (after every hex digit).
+        Statement s(store.handle(), std::string(version_columns) + "WHERE d.sha256 >= ?1 AND d.sha256 < ?1 || '~' LIMIT 2");
+        s.bind(1, id_or_sha);
+        while (s.step()) found.push_back(version_row(s));
+    }
+    if (found.size() != 1) return std::nullopt;
+    return found.front();
+}
+
+std::string document_snapshot(Store& store, std::int64_t document_id) {
+    Statement s(store.handle(), "SELECT id FROM meetings WHERE document_id = ?");
+    s.bind(1, document_id);
+    if (!s.step()) return "";
+    return meeting_snapshot(store.handle(), s.integer(0));
 }
 
 }  // namespace opfolg::tracker

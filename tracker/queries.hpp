@@ -33,6 +33,27 @@ struct SearchHit {
 // Full-text search (FTS5). Words are matched as given (each quoted), all must occur; prefix with '*' allowed.
 std::vector<SearchHit> search_items(Store& store, const std::string& text, int limit = 50);
 
+// A stored document, current or replaced by a corrected version of the same meeting (history).
+struct DocumentVersion {
+    std::int64_t id = 0;  // DOC-ID in `opfolg document`
+    std::string path, sha256, ingested_at, rendering;
+    std::string committee, date, time, source_id;
+    // Replaced versions only: by which document, when, and what the version said (JSON snapshot).
+    std::int64_t replaced_by = 0;
+    std::string replaced_at, snapshot;
+};
+// Every replaced version, oldest replacement first.
+std::vector<DocumentVersion> superseded_documents(Store& store);
+// The versions a document replaced, directly or through earlier corrections: newest first.
+std::vector<DocumentVersion> earlier_versions(Store& store, std::int64_t document_id);
+// A document by its id or a unique prefix (at least 6 hex digits) of its SHA-256; nullopt when none or several.
+std::optional<DocumentVersion> find_document(Store& store, const std::string& id_or_sha);
+// What a stored meeting says, as JSON: the meeting and its items with their decisions (kept for a replaced
+// version in superseded.snapshot).
+std::string meeting_snapshot(sqlite3* db, std::int64_t meeting_id);
+// The JSON snapshot of a current document's meeting, in the shape superseded versions keep.
+std::string document_snapshot(Store& store, std::int64_t document_id);
+
 struct ManualEntry {
     std::int64_t id = 0;
     std::string flag_id, candidate_key, rule, action, by, note, until, at;

@@ -1,6 +1,7 @@
 // Schema and forward migrations, versioned with PRAGMA user_version. A migration runs in one transaction;
 // an older database is brought forward step by step, never rebuilt.
 #include "tracker/schema.hpp"
+#include "tracker/committees.hpp"
 #include "tracker/sqlite.hpp"
 
 namespace opfolg::tracker {
@@ -229,28 +230,93 @@ const char* const migrations[] = {
         VALUES('delete', old.id, old.title, old.body, old.decision);
     END;
     )sql",
+    // 5: a meeting is the meeting, not the day. Two meetings of one committee on one day (13:00 and 17:00, or
+    // two agendas with their own platform ids) are two rows; the meetings table is rebuilt without
+    // UNIQUE(committee_id, date) (SQLite cannot drop a constraint) and gains the platform's meeting id. A
+    // replaced document stays: its documents row (so its bytes are never taken for new again) and a snapshot
+    // of what it said. Committee keys are recomputed in C++ after this script (rekey_committees).
+    R"sql(
+    CREATE TABLE meetings_v5(
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        committee_name TEXT NOT NULL,        -- as written in the header
+        date TEXT NOT NULL,
+        time TEXT, place TEXT, kind TEXT,
+        line INTEGER NOT NULL,
+        source_id TEXT NOT NULL DEFAULT ''   -- the publishing platform's meeting/agenda id, '' when none
+    );
+    INSERT INTO meetings_v5(id, document_id, committee_id, committee_name, date, time, place, kind, line)
+        SELECT id, document_id, committee_id, committee_name, date, time, place, kind, line FROM meetings;
+    DROP TABLE meetings;
+    PRAGMA legacy_alter_table = ON;
+    ALTER TABLE meetings_v5 RENAME TO meetings;
+    PRAGMA legacy_alter_table = OFF;
+    CREATE INDEX meetings_by_date ON meetings(date);
+    CREATE INDEX meetings_by_committee ON meetings(committee_id, date);
+    CREATE TRIGGER links_dirty_meetings_update AFTER UPDATE ON meetings
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    CREATE TRIGGER relink_pending_insert AFTER INSERT ON meetings
+        BEGIN INSERT OR IGNORE INTO relink_pending(meeting_id) VALUES(new.id); END;
+    CREATE TRIGGER relink_pending_delete AFTER DELETE ON meetings
+        BEGIN DELETE FROM relink_pending WHERE meeting_id = old.id; END;
+    -- Versions replaced by a corrected document of the same meeting: who replaced them when, and what they
+    -- said (JSON: the meeting and its items with decisions), for `opfolg meetings --history` and `document`.
+    CREATE TABLE superseded(
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+        replaced_by INTEGER NOT NULL REFERENCES documents(id),
+        replaced_at TEXT NOT NULL,
+        committee_id INTEGER NOT NULL REFERENCES committees(id),
+        committee_name TEXT NOT NULL,
+        date TEXT NOT NULL,
+        time TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+    );
+    CREATE INDEX superseded_by_replacement ON superseded(replaced_by);
+    )sql",
 };
+
+// C++ steps that follow a migration's script in its transaction, by the version the script makes.
+void after_migration(sqlite3* db, int version) {
+    if (version == 5) rekey_committees(db);
+}
 }  // namespace
 
 int latest_schema_version() { return static_cast<int>(sizeof(migrations) / sizeof(migrations[0])); }
 
-void migrate(sqlite3* db) {
+void migrate(sqlite3* db) { migrate_to(db, latest_schema_version()); }
+
+void migrate_to(sqlite3* db, int target) {
     auto version = [db] {
         Statement v(db, "PRAGMA user_version");
         v.step();
         return static_cast<int>(v.integer(0));
     };
-    if (version() == latest_schema_version()) return;  // the common case takes no write lock
+    if (version() >= target && version() <= latest_schema_version()) return;  // the common case takes no write lock
+    // Rebuilding a table (schema 5) drops the old one: with foreign keys on, that would first delete every row
+    // that refers to it. The switch is a no-op inside a transaction, so it is made here; the keys are checked
+    // before the commit instead.
+    exec(db, "PRAGMA foreign_keys = OFF");
+    struct KeysBackOn {
+        sqlite3* db;
+        ~KeysBackOn() { sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); }
+    } keys_back_on{db};
     // Read the version again under the write lock: two processes opening a new database at once must not
     // both run the same migration.
     Transaction tx(db);
     int current = version();
     if (current > latest_schema_version())
         throw StoreError("the database was written by a newer opfolg (schema " + std::to_string(current) + ")");
-    for (int v = current; v < latest_schema_version(); ++v) {
+    for (int v = current; v < target; ++v) {
         exec(db, migrations[v]);
+        after_migration(db, v + 1);
         exec(db, ("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
     }
+    Statement broken(db, "PRAGMA foreign_key_check");
+    if (broken.step())
+        throw StoreError("schema migration left a broken reference in table " + broken.text(0) + "; nothing changed");
+    broken.reset();
     tx.commit();
 }
 

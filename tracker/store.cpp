@@ -40,6 +40,29 @@ Store::Store(const std::string& path, bool read_only) : path_(path) {
 
 Store::~Store() { sqlite3_close(db_); }
 
+std::unique_ptr<Store> Store::scratch_copy(const std::string& path) {
+    auto copy = std::make_unique<Store>(":memory:");
+    sqlite3* source = nullptr;
+    const int opened = sqlite3_open_v2(path.c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+    if (opened == SQLITE_CANTOPEN) {  // no store yet: the copy is a new, empty one
+        sqlite3_close(source);
+        return copy;
+    }
+    struct Closer {
+        sqlite3* db;
+        ~Closer() { sqlite3_close(db); }
+    } closer{source};
+    if (opened != SQLITE_OK) throw StoreError("cannot open database " + path + ": " + sqlite3_errmsg(source));
+    sqlite3_busy_timeout(source, 60000);
+    sqlite3_backup* backup = sqlite3_backup_init(copy->handle(), "main", source, "main");
+    if (!backup) throw_sqlite(copy->handle(), "cannot copy database " + path);
+    const int stepped = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (stepped != SQLITE_DONE) throw StoreError("cannot copy database " + path + ": " + sqlite3_errstr(stepped));
+    migrate(copy->handle());
+    return copy;
+}
+
 int Store::schema_version() const {
     Statement s(db_, "PRAGMA user_version");
     s.step();

@@ -24,6 +24,10 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
+    // A private in-memory copy of the store at `path` (empty and new when there is none), migrated to the
+    // latest schema: what `ingest --dry-run` writes into. The file is only read.
+    static std::unique_ptr<Store> scratch_copy(const std::string& path);
+
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
     int schema_version() const;
@@ -39,6 +43,8 @@ struct MeetingRow {
     date::year_month_day date{};
     std::string file;
     int items = 0;
+    std::string time;             // start time when the document gives one
+    std::int64_t document_id = 0;
 };
 
 // Meetings dated on or before as_of (all when unset), oldest first; committee filter matches canonical names

@@ -199,7 +199,7 @@ TEST_CASE("Tidligere behandling: pkt., lists of items and a closing full stop", 
     CHECK_FALSE(lines::parse_reference("Sagen har ikke været behandlet før.", r));
 }
 
-TEST_CASE("a heading without a title is a warning with its line; the rest is read", "[grammar][structure][honesty]") {
+TEST_CASE("a heading without a title is a warning with its line, the rest is read", "[grammar][structure][honesty]") {
     Minutes m = parse_text(header + "Punkt 1: Meddelelser\n\nBeslutning\n\nTaget til efterretning\n\n"
                                     "Punkt 2:\n\nSagsfremstilling\n\nTekst.\n\n"
                                     "Punkt 3: Budget\n\nBeslutning\n\nGodkendt.\n");
@@ -219,7 +219,7 @@ TEST_CASE("a heading with a word for a number is a warning and stays text", "[gr
     CHECK(m.items[1].decision->classes == std::vector<DecisionClass>{DecisionClass::postponed});
 }
 
-TEST_CASE("a broken case number line is a warning; the item is still read", "[grammar][structure][honesty]") {
+TEST_CASE("a broken case number line is a warning, the item is still read", "[grammar][structure][honesty]") {
     Minutes m = parse_text(header + "Punkt 1: Hundeskov\n\n01.05.00-P19-7\n\nBeslutning\n\nUdsættes.\n\n"
                                     "Punkt 2: Budget\n\n00.30.02-P21-3-24\n\nBeslutning\n\nGodkendt.\n");
     CHECK(has_warning(m, 7, "malformed case number"));

@@ -99,7 +99,7 @@ TEST_CASE("checklist: markdown, text and html carry checkboxes, case numbers, or
     CHECK(render_checklist_text(empty).find("Intet at medbringe") != std::string::npos);
 }
 
-TEST_CASE("checklist: closed items are redacted; hostile values escaped in html") {
+TEST_CASE("checklist: closed items are redacted, hostile values escaped in html") {
     auto flags = checklist_flags();
     flags[0].closed = true;
     flags[1].title = "<img src=x onerror=alert(1)>";

@@ -131,7 +131,7 @@ TEST_CASE("cli checklist: estimated next meeting, sections, unknown committee", 
     CHECK(status == 2);
 }
 
-TEST_CASE("cli digest: stdout message parses; --quiet-if-empty; SMTP failure exits 1", "[cli]") {
+TEST_CASE("cli digest: stdout message parses, --quiet-if-empty, SMTP failure exits 1", "[cli]") {
     if (!have_binary()) return;
     Db db;
     int status = -1;

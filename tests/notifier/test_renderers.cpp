@@ -131,7 +131,7 @@ TEST_CASE("text: grouped by committee, most overdue first, columns aligned in co
         CHECK(out.find(s) != std::string::npos);
 }
 
-TEST_CASE("text: colour only when asked; control characters cannot reach the terminal") {
+TEST_CASE("text: colour only when asked, control characters cannot reach the terminal") {
     Report r = hostile_report();
     r.flags.back().title += "\x1b[2J";
     CHECK(render_text(r, true).find("\x1b[31m") != std::string::npos);
@@ -216,7 +216,7 @@ TEST_CASE("html chart: one bar row per committee, segments per age band with cou
     CHECK(render_age_chart_svg(Report{}).empty());
 }
 
-TEST_CASE("csv: RFC 4180 round trip of hostile values; Excel variant has BOM and semicolons") {
+TEST_CASE("csv: RFC 4180 round trip of hostile values, Excel variant has BOM and semicolons") {
     const Report r = hostile_report();
     const std::string csv = render_csv(r, false);
     CHECK(csv.rfind("id,rule,status,", 0) == 0);
