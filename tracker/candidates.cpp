@@ -77,9 +77,15 @@ void load_deadlines(sqlite3* db, const ItemIndex& items, std::vector<Candidate>&
 }
 
 // Linked later treatments (accepted), then the items the linker looked at and did not accept: same case
-// number in the same meeting, or later with a title too different. explain shows those so an auditor sees
-// what was ruled out and why.
+// number in the same meeting, or later with a title too different, up to the nearest look-alike it linked
+// (it looks no further). explain shows those so an auditor sees what was ruled out and why.
 void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, std::vector<Candidate>& out) {
+    double threshold = default_title_threshold;
+    {
+        Statement t(db, "SELECT threshold FROM link_state WHERE threshold IS NOT NULL");
+        if (t.step()) threshold = t.real(0);
+    }
+    std::unordered_map<std::int64_t, std::string> chain_next;  // earlier item -> date of its case-number link
     Statement s(db, "SELECT l.earlier_item_id, l.later_item_id, (SELECT name FROM committees WHERE id = m.committee_id), "
                     "m.date, i.number, i.title, l.reason, l.evidence, doc.path, "
                     "CASE WHEN l.line > 0 THEN l.line ELSE i.line END "
@@ -98,6 +104,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
         t.reason = static_cast<int>(s.integer(6));
         t.evidence = s.text(7);
         t.source = s.text(8) + ":" + std::to_string(s.integer(9));
+        if (t.reason == 3) chain_next.emplace(s.integer(0), s.text(3));
         for (std::size_t i : items.at(s.integer(0))) out[i].later.push_back(t);
     }
     Statement r(db, "SELECT t.id, i.id, m.committee_name, m.date, i.number, i.title, doc.path, i.line, "
@@ -110,6 +117,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
                     "ORDER BY t.id, m.date, i.number");
     r.bind(1, as_of);
     while (r.step()) {
+        if (auto next = chain_next.find(r.integer(0)); next != chain_next.end() && r.text(3) > next->second) continue;
         Treatment t;
         t.item_id = r.integer(1);
         t.committee = r.text(2);
@@ -127,8 +135,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
                 std::ostringstream why;
                 why.precision(2);
                 why << std::fixed << "same case number, but title similarity "
-                    << title_similarity(out[i].title, t.title) << " is below the threshold "
-                    << default_title_threshold;
+                    << title_similarity(out[i].title, t.title) << " is below the threshold " << threshold;
                 rejected.evidence = why.str();
             }
             out[i].later.push_back(std::move(rejected));

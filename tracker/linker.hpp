@@ -6,7 +6,9 @@
 //      (a meeting has many items; a bare date does not say which).
 //   2  Y's Sagens forløb has an entry with X's committee and date. When that meeting had several items, the
 //      entry must also share Y's case number, X's decision text or a similar title.
-//   3  Y has X's case number and a similar title (title_similarity >= threshold).
+//   3  Y has X's case number and a similar title (title_similarity >= threshold), and is the nearest such item
+//      after X (every one on the first later date that has one): a case's items form a chain, so links grow
+//      linearly with the items.
 // Y's meeting is always dated after X's: items of the same meeting never link.
 #pragma once
 #include "tracker/similarity.hpp"

@@ -274,6 +274,11 @@ const char* const migrations[] = {
         snapshot TEXT NOT NULL
     );
     CREATE INDEX superseded_by_replacement ON superseded(replaced_by);
+    -- Case numbers whose items went since the last relink: each item links only to its nearest later look-alike,
+    -- so removing one (a replaced meeting) changes the chain of its case, which an incremental relink redoes.
+    CREATE TABLE relink_pending_cases(case_number TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TRIGGER relink_pending_case_delete AFTER DELETE ON items WHEN old.case_number <> ''
+        BEGIN INSERT OR IGNORE INTO relink_pending_cases(case_number) VALUES(old.case_number); END;
     )sql",
 };
 

@@ -59,7 +59,8 @@ struct TempDir {
 };
 
 // Undoes schema 5's new table (the rebuilt meetings table stays: migrating it again copies it as it is).
-inline const char* const undo_schema_5_sql = "DROP TABLE superseded;";
+inline const char* const undo_schema_5_sql =
+    "DROP TABLE superseded; DROP TRIGGER IF EXISTS relink_pending_case_delete; DROP TABLE relink_pending_cases;";
 
 // Undoes schema 4 (the external-content full-text index): the index gets its own copy again and items loses its
 // decision column, as stores written before it look. For migration tests.
