@@ -105,6 +105,19 @@ void register_document(CLI::App& app, Commands& out) {
     }});
 }
 
+// opfolg index: the full-text index is built when first read; this builds it now (e.g. after a cron ingest,
+// so the first search of the day is quick).
+void register_index(CLI::App& app, Commands& out) {
+    auto db = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("index", "bring the full-text search index up to date (search does it when needed)");
+    cmd->add_option("--db", *db, "database file");
+    out.push_back({cmd, [db] {
+        tracker::Store store(db_path(*db));
+        std::cout << "indexed " << tracker::update_search_index(store) << " items\n";
+        return static_cast<int>(exit_ok);
+    }});
+}
+
 void register_items(CLI::App& app, Commands& out) {
     struct Options { std::string db, committee, decision_class; };
     auto o = std::make_shared<Options>();
@@ -236,6 +249,7 @@ void register_audit(CLI::App& app, Commands& out) {
 void register_tracker_commands(CLI::App& app, Commands& out) {
     register_meetings(app, out);
     register_document(app, out);
+    register_index(app, out);
     register_items(app, out);
     register_case(app, out);
     register_search(app, out);

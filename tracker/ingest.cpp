@@ -234,17 +234,18 @@ struct Ingestor::Statements {
                   "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
                        "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
-          fts(db, "INSERT INTO items_fts(rowid, title, body, decision) VALUES(?, ?, ?, ?)") {}
-    Statement seen, stamp, record_stamp, same_day, supersede, drop_meeting, doc, meeting, participant, item, decision, ref, deadline, fts;
+          fts_pending(db, "INSERT INTO fts_pending(item_id) VALUES(?)") {}
+    Statement seen, stamp, record_stamp, same_day, supersede, drop_meeting, doc, meeting, participant, item, decision, ref, deadline, fts_pending;
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
 
 Ingestor::~Ingestor() {
     try {
-        flush_stamps();
+        flush_stamps();  // commits the open batch: documents written before a failure are kept
     } catch (...) {
-        // Stamps only save reading unchanged files next time; losing them is harmless.
+        // Stamps only save reading unchanged files next time; losing them is harmless. A batch that cannot be
+        // committed here was ended by the store error the caller is already reporting.
     }
 }
 
@@ -264,14 +265,25 @@ KnownLookup Ingestor::lookup() {
             [this](const FileStamp& stamp) { return stamp_stored(stamp); }};
 }
 
+void Ingestor::commit_batch() {
+    if (!batch_) return;
+    batch_->commit();
+    batch_.reset();
+    batch_documents_ = 0;
+}
+
 void Ingestor::flush_stamps() {
-    if (pending_stamps_.empty()) return;
+    if (pending_stamps_.empty()) {
+        commit_batch();
+        return;
+    }
     Statement& record = statements().record_stamp;
     Transaction tx(store_.handle());
     for (const auto& [stamp, hash] : pending_stamps_)
         record.bind(1, stamp.path).bind(2, stamp.size).bind(3, stamp.mtime_ns).bind(4, hash).run();
     tx.commit();
     pending_stamps_.clear();
+    commit_batch();
 }
 
 IngestResult Ingestor::ingest_file(const std::string& path) { return write(prepare_file(path, lookup())); }
@@ -354,7 +366,11 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     result.warning_list = minutes.warnings;
     const std::string meeting_date = dates::iso(minutes.meeting.date);
 
-    Transaction tx(db);
+    if (!batch_) {
+        batch_.emplace(db);
+        batch_started_ = std::chrono::steady_clock::now();
+    }
+    Transaction tx(db);  // a savepoint in the batch
     // Asked again under the write lock: an overlapping ingest may have stored the same bytes meanwhile.
     if (hash_stored(hash, &stored_path)) return unchanged(stored_path);
     const Meeting& m = minutes.meeting;
@@ -397,10 +413,10 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     ref.reset();
     Statement& deadline = st.deadline;
     deadline.reset();
-    Statement& fts = st.fts;
-    fts.reset();
+    Statement& fts_pending = st.fts_pending;
+    fts_pending.reset();
     for (const auto& it : minutes.items) {
-        // items_fts indexes these very values (external content): the FTS insert below repeats them exactly.
+        // items_fts indexes these very values (external content), when it is next read (fts_pending).
         const std::string body = it.body_text();
         const std::string& decision_text = it.decision ? it.decision->text : empty_text;
         item.bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
@@ -413,7 +429,7 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
         }
         const std::int64_t item_id = last_insert_id(db);
         ++result.items;
-        fts.bind(1, item_id).bind(2, it.title).bind(3, body).bind(4, decision_text).run();
+        fts_pending.bind(1, item_id).run();
         if (it.decision) {
             decision.bind(1, item_id).bind(2, "minutes").bind(3, meeting_date).bind(4, committee_id)
                 .bind(5, m.committee).bind(6, it.decision->text).bind(7, join_classes(it.decision->classes))
@@ -454,6 +470,10 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
         st.record_stamp.bind(1, prepared.stamp->path).bind(2, prepared.stamp->size).bind(3, prepared.stamp->mtime_ns)
             .bind(4, hash).run();
     tx.commit();
+    constexpr int kBatchDocuments = 64;
+    constexpr auto kBatchTime = std::chrono::milliseconds(250);
+    if (++batch_documents_ >= kBatchDocuments || std::chrono::steady_clock::now() - batch_started_ >= kBatchTime)
+        commit_batch();
     return result;
 }
 

@@ -10,8 +10,10 @@
 #pragma once
 #include "grammar/model.hpp"
 #include "tracker/committees.hpp"
+#include "tracker/sqlite.hpp"
 #include "tracker/store.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -92,8 +94,8 @@ public:
     IngestResult ingest_bytes(const std::string& bytes, const std::string& path);
     // Writes one prepared document (on the thread that owns the store).
     IngestResult write(PreparedDocument prepared);
-    // Records the stamps of files found unchanged by content (one small transaction). Also run by the
-    // destructor; call it to see store errors.
+    // Records the stamps of files found unchanged by content, and commits the open batch of documents. Also
+    // run by the destructor; call it to see store errors (and before anything else writes on the connection).
     void flush_stamps();
     // The lookups prepare_file needs, on this Ingestor's own connection (single-threaded use).
     KnownLookup lookup();
@@ -115,6 +117,13 @@ private:
     Committees& committees_;
     std::unique_ptr<Statements> statements_;
     std::vector<std::pair<FileStamp, std::string>> pending_stamps_;  // (stamp, sha256) of unchanged files
+    // Documents are written in batches: one transaction of up to kBatchDocuments documents or ~250 ms, each
+    // document a savepoint in it (all or nothing), so shared index and FTS pages are written to the WAL once a
+    // batch instead of once a document. A kill loses the open batch, never part of a document.
+    std::optional<Transaction> batch_;
+    int batch_documents_ = 0;
+    std::chrono::steady_clock::time_point batch_started_;
+    void commit_batch();
 };
 
 std::string sha256_hex(std::string_view bytes);

@@ -114,6 +114,26 @@ std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_numbe
     return out;
 }
 
+int update_search_index(Store& store) {
+    {
+        Statement pending(store.handle(), "SELECT EXISTS (SELECT 1 FROM fts_pending)");
+        pending.step();
+        if (pending.integer(0) == 0) return 0;
+    }
+    if (sqlite3_db_readonly(store.handle(), "main") == 1) {
+        Store writer(store.path());
+        return update_search_index(writer);
+    }
+    sqlite3* db = store.handle();
+    Transaction tx(db);
+    exec(db, "INSERT INTO items_fts(rowid, title, body, decision) SELECT i.id, i.title, i.body, i.decision "
+             "FROM fts_pending p JOIN items i ON i.id = p.item_id ORDER BY i.id");
+    const int indexed = sqlite3_changes(db);
+    exec(db, "DELETE FROM fts_pending");
+    tx.commit();
+    return indexed;
+}
+
 std::vector<SearchHit> search_items(Store& store, const std::string& text, int limit) {
     // Each word becomes a quoted FTS5 string so user text can never be FTS syntax; a trailing '*' keeps
     // prefix search.
@@ -136,6 +156,7 @@ std::vector<SearchHit> search_items(Store& store, const std::string& text, int l
     flush();
     std::vector<SearchHit> out;
     if (query.empty()) return out;
+    update_search_index(store);
     Statement s(store.handle(), std::string("SELECT ") + item_columns +
                                     ", snippet(items_fts, -1, '[', ']', '…', 12) " + item_joins +
                                     "JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH ? ORDER BY rank LIMIT ?");

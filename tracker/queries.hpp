@@ -30,7 +30,11 @@ struct SearchHit {
     ItemRow item;
     std::string snippet;
 };
-// Full-text search (FTS5). Words are matched as given (each quoted), all must occur; prefix with '*' allowed.
+// Indexes the items stored since the index was last read (ingest leaves that to the first search). On a
+// read-only connection the writing is done on a connection of its own. Returns how many items were indexed.
+int update_search_index(Store& store);
+
+// Full-text search (FTS5); brings the index up to date first. Words are matched as given (each quoted), all must occur; prefix with '*' allowed.
 std::vector<SearchHit> search_items(Store& store, const std::string& text, int limit = 50);
 
 // A stored document, current or replaced by a corrected version of the same meeting (history).

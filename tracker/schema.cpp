@@ -279,6 +279,17 @@ const char* const migrations[] = {
     CREATE TABLE relink_pending_cases(case_number TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TRIGGER relink_pending_case_delete AFTER DELETE ON items WHEN old.case_number <> ''
         BEGIN INSERT OR IGNORE INTO relink_pending_cases(case_number) VALUES(old.case_number); END;
+    -- The full-text index is brought up to date when it is read (search, `opfolg index`), not at ingest: indexing
+    -- was half of an ingest's CPU. Items not indexed yet wait here; deleting one that was never indexed must not
+    -- hand FTS5 a 'delete' for it (that corrupts an external-content index), so one trigger does both.
+    CREATE TABLE fts_pending(item_id INTEGER PRIMARY KEY);
+    DROP TRIGGER items_fts_delete;
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, body, decision)
+        SELECT 'delete', old.id, old.title, old.body, old.decision
+        WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE item_id = old.id);
+        DELETE FROM fts_pending WHERE item_id = old.id;
+    END;
     )sql",
 };
 

@@ -67,14 +67,17 @@ std::string Statement::text(int column) const {
 }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-Transaction::Transaction(sqlite3* db, bool immediate) : db_(db) {
-    exec(db, immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+Transaction::Transaction(sqlite3* db, bool immediate) : db_(db), nested_(sqlite3_get_autocommit(db) == 0) {
+    exec(db, nested_ ? "SAVEPOINT opfolg_tx" : immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 Transaction::~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (done_) return;
+    // A failed statement may have ended the outer transaction already (SQLITE_FULL, IOERR): then these fail too.
+    if (nested_) sqlite3_exec(db_, "ROLLBACK TO opfolg_tx; RELEASE opfolg_tx", nullptr, nullptr, nullptr);
+    else sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 void Transaction::commit() {
-    exec(db_, "COMMIT");
+    exec(db_, nested_ ? "RELEASE opfolg_tx" : "COMMIT");
     done_ = true;
 }
 

@@ -48,6 +48,8 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// BEGIN (IMMEDIATE) ... COMMIT, or, inside a transaction already open on the connection, a SAVEPOINT that
+// commit() releases and the destructor rolls back: one document of an ingest batch is all or nothing either way.
 class Transaction {
 public:
     explicit Transaction(sqlite3* db, bool immediate = true);
@@ -56,6 +58,7 @@ public:
 
 private:
     sqlite3* db_;
+    bool nested_;
     bool done_ = false;
 };
 

@@ -58,9 +58,20 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
-// Undoes schema 5's new table (the rebuilt meetings table stays: migrating it again copies it as it is).
-inline const char* const undo_schema_5_sql =
-    "DROP TABLE superseded; DROP TRIGGER IF EXISTS relink_pending_case_delete; DROP TABLE relink_pending_cases;";
+// Undoes schema 5's tables and triggers (the rebuilt meetings table stays: migrating it again copies it as it
+// is). Items waiting for the lazy full-text index are indexed, as schema 4 indexed every item at ingest.
+inline const char* const undo_schema_5_sql = R"sql(
+            DROP TABLE superseded;
+            DROP TRIGGER IF EXISTS relink_pending_case_delete;
+            DROP TABLE relink_pending_cases;
+            INSERT INTO items_fts(rowid, title, body, decision)
+                SELECT i.id, i.title, i.body, i.decision FROM fts_pending p JOIN items i ON i.id = p.item_id;
+            DROP TRIGGER items_fts_delete;
+            DROP TABLE fts_pending;
+            CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+                INSERT INTO items_fts(items_fts, rowid, title, body, decision)
+                VALUES('delete', old.id, old.title, old.body, old.decision);
+            END;)sql";
 
 // Undoes schema 4 (the external-content full-text index): the index gets its own copy again and items loses its
 // decision column, as stores written before it look. For migration tests.
