@@ -41,9 +41,12 @@ bool split_timestamp(const std::string& ts, std::string& dmy, std::string& hhmm)
 }
 }  // namespace
 
+// An object is JSON (broken or not); a leading '[' may also be Markdown ("[Referat](…)"), so an array is
+// JSON only when it parses as JSON.
 bool looks_like_json(std::string_view text) {
     std::size_t i = text.find_first_not_of(" \t\r\n");
-    return i != std::string_view::npos && (text[i] == '{' || text[i] == '[');
+    if (i == std::string_view::npos) return false;
+    return text[i] == '{' || (text[i] == '[' && json::accept(text));
 }
 
 std::vector<RawLine> firstagenda_json_to_lines(std::string_view text, std::string& source_id) {

@@ -13,6 +13,8 @@ struct Level {
     int index = -1;     // the current element (arrays)
 };
 
+constexpr std::size_t max_depth = 8;
+
 std::string path_of(const std::vector<Level>& stack) {
     std::string p;
     for (const auto& l : stack) {
@@ -29,7 +31,8 @@ JsonLines::JsonLines(std::string_view json) {
     bool expect_key = false;  // in an object, before the ':'
     auto value_starts = [&] {
         if (!stack.empty() && !stack.back().object) ++stack.back().index;
-        lines_.emplace(path_of(stack), line);
+        // Paths are built per value: deep nesting would make that quadratic, and no path of interest is deep.
+        if (stack.size() <= max_depth) lines_.emplace(path_of(stack), line);
     };
     for (std::size_t i = 0; i < json.size(); ++i) {
         char c = json[i];

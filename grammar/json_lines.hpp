@@ -1,5 +1,6 @@
 // Where each JSON value stands: a map from a value's path ("Dagsordenpunkter/3/Felter/0/Html") to its 1-based
-// line in the file. nlohmann-json decodes the values but keeps no positions; provenance needs them.
+// line in the file. nlohmann-json decodes the values but keeps no positions; provenance needs them. Only values
+// at most 8 levels deep are recorded (FirstAgenda's deepest path of interest has 5).
 #pragma once
 #include <string>
 #include <string_view>

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace opfolg;
 
@@ -154,4 +155,18 @@ TEST_CASE("FirstAgenda publication page: label table and numbered <h2> titles be
     REQUIRE(m.items[1].decision);
     // Adopted and handed back for execution: never postponed or returned.
     CHECK(m.items[1].decision->classes == std::vector<DecisionClass>{DecisionClass::approved_with_remarks});
+}
+
+TEST_CASE("deeply nested JSON stays fast; a leading '[' that is not JSON is text", "[grammar][firstagenda]") {
+    const std::string deep = R"({"Udvalg":{"Navn":"Fritidsudvalget"},"Moede":{"Dato":"2024-01-01T10:00:00"},)"
+                             R"("Dagsordenpunkter":[],"x":)" +
+                             std::string(200000, '[') + std::string(200000, ']') + "}";
+    const auto start = std::chrono::steady_clock::now();
+    Minutes m = parse_minutes(normalize_source(deep, "deep.json"));
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));  // was minutes: paths per value
+    CHECK(m.meeting.committee == "Fritidsudvalget");
+
+    SourceText md = normalize_source("[Referat](https://example.invalid)\nREFERAT Fritidsudvalget d. 01-02-2024\n",
+                                     "x.md");
+    CHECK(md.rendering != "firstagenda-json");
 }
