@@ -49,7 +49,8 @@ bool looks_like_json(std::string_view text) {
     return text[i] == '{' || (text[i] == '[' && json::accept(text));
 }
 
-std::vector<RawLine> firstagenda_json_to_lines(std::string_view text, std::string& source_id) {
+std::vector<RawLine> firstagenda_json_to_lines(std::string_view text, std::string& source_id,
+                                               std::vector<ReadNote>& notes) {
     json doc;
     try {
         doc = json::parse(text);
@@ -95,7 +96,14 @@ std::vector<RawLine> firstagenda_json_to_lines(std::string_view text, std::strin
         const json& p = (*points)[i];
         const std::string base = "Dagsordenpunkter/" + std::to_string(i) + "/";
         std::string number = text_of(member(p, "Punktnummer"));
-        if (number.empty()) number = std::to_string(i + 1);
+        if (number.empty() || number.size() > 4 || number.find_first_not_of("0123456789") != std::string::npos) {
+            // The grammar numbers items; a point without a plain number keeps its place in the list.
+            const std::string position = std::to_string(i + 1);
+            notes.push_back({at.line(base + "Punktnummer", at.line(base + "Navn")),
+                             "Punktnummer \"" + number + "\" is not a number; numbered " + position +
+                                 " by its place in the agenda"});
+            number = position;
+        }
         // IsOpen is false on every point of the published minutes, open or not: closed points are the ones
         // titled "Lukket: …", which the grammar already knows.
         add("Punkt " + number + ": " + text_of(member(p, "Navn")), at.line(base + "Navn"));

@@ -179,10 +179,11 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
         decoded = std::move(text);
     }
 
+    const bool repaired = !out.notes.empty();  // the only note so far: bytes replaced
     std::vector<detail::RawLine> raw;
     if (detail::looks_like_json(decoded)) {
         out.rendering = "firstagenda-json";
-        raw = detail::firstagenda_json_to_lines(decoded, out.source_id);
+        raw = detail::firstagenda_json_to_lines(decoded, out.source_id, out.notes);
     } else if (detail::looks_like_html(decoded)) {
         out.rendering = "html";
         raw = detail::looks_like_firstagenda_page(decoded) ? detail::firstagenda_page_to_lines(decoded)
@@ -190,10 +191,10 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
     } else {
         raw = split_lines(decoded);
     }
-    if (!out.notes.empty()) {
+    if (repaired) {
         for (const auto& r : raw)
             if (r.text.find("\xEF\xBF\xBD") != std::string::npos) {
-                out.notes.back().line = r.source_line;
+                out.notes.front().line = r.source_line;
                 break;
             }
     }

@@ -24,7 +24,9 @@ bool looks_like_html(std::string_view text);
 
 // FirstAgenda publication JSON (an agenda with its decisions) -> header and item lines; the item HTML goes
 // through html_to_lines. `source_id` gets the agenda's own id. JSON of another shape is a ReadError.
-std::vector<RawLine> firstagenda_json_to_lines(std::string_view json, std::string& source_id);
+// Problems that do not stop the reading (a point without a number) go to `notes`.
+std::vector<RawLine> firstagenda_json_to_lines(std::string_view json, std::string& source_id,
+                                               std::vector<ReadNote>& notes);
 bool looks_like_json(std::string_view text);
 
 // A FirstAgenda publication page (Aarhus): html_to_lines, then the page's label/value header and numbered

@@ -27,7 +27,7 @@ std::string key(const json& f) {
 }
 }  // namespace
 
-TEST_CASE("Greve: 111 FirstAgenda JSON files are 111 meetings; the known follow-ups hold", "[app][realworld]") {
+TEST_CASE("Greve: 111 FirstAgenda JSON files are 111 meetings and the known follow-ups hold", "[app][realworld]") {
     if (!have("greve")) return;
     fixture::TempDir dir;
     auto ingest = cli::run("ingest --db " + cli::quote(dir.db()) + " " + cli::quote(realworld + "/greve"));

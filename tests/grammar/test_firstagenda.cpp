@@ -157,7 +157,7 @@ TEST_CASE("FirstAgenda publication page: label table and numbered <h2> titles be
     CHECK(m.items[1].decision->classes == std::vector<DecisionClass>{DecisionClass::approved_with_remarks});
 }
 
-TEST_CASE("deeply nested JSON stays fast; a leading '[' that is not JSON is text", "[grammar][firstagenda]") {
+TEST_CASE("deeply nested JSON stays fast, and a leading bracket that is not JSON is text", "[grammar][firstagenda]") {
     const std::string deep = R"({"Udvalg":{"Navn":"Fritidsudvalget"},"Moede":{"Dato":"2024-01-01T10:00:00"},)"
                              R"("Dagsordenpunkter":[],"x":)" +
                              std::string(200000, '[') + std::string(200000, ']') + "}";
@@ -169,4 +169,15 @@ TEST_CASE("deeply nested JSON stays fast; a leading '[' that is not JSON is text
     SourceText md = normalize_source("[Referat](https://example.invalid)\nREFERAT Fritidsudvalget d. 01-02-2024\n",
                                      "x.md");
     CHECK(md.rendering != "firstagenda-json");
+}
+
+TEST_CASE("a point without a plain Punktnummer keeps its place and is reported", "[grammar][firstagenda]") {
+    std::string text = agenda_json;
+    text.replace(text.find("\"Punktnummer\": \"5\""), 18, "\"Punktnummer\": \"5a\"");
+    Minutes m = parse_minutes(normalize_source(text, "x.json"));
+    REQUIRE(m.items.size() == 2);
+    CHECK(m.items[1].number == 2);
+    REQUIRE(m.warnings.size() == 1);
+    CHECK(m.warnings[0].message.find("Punktnummer \"5a\"") != std::string::npos);
+    CHECK(m.warnings[0].line == 23);
 }
