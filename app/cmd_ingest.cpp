@@ -24,7 +24,7 @@ namespace {
 bool is_minutes_file(const fs::path& p) {
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    for (const char* e : {".txt", ".text", ".md", ".html", ".htm", ".pdf"})
+    for (const char* e : {".txt", ".text", ".md", ".html", ".htm", ".pdf", ".json"})
         if (ext == e) return true;
     return false;
 }

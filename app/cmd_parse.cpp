@@ -54,6 +54,7 @@ json to_json(const Minutes& m) {
     }
     json meeting{{"kind", m.meeting.kind}, {"committee", m.meeting.committee}, {"date", iso_or_empty(m.meeting.date)},
                  {"time", m.meeting.time}, {"place", m.meeting.place}, {"line", m.meeting.line}};
+    if (!m.meeting.source_id.empty()) meeting["source_id"] = m.meeting.source_id;  // only platforms that have one
     json participants = json::array();
     for (const auto& p : m.meeting.participants)
         participants.push_back({{"name", p.name}, {"party", p.party}, {"role", p.role}, {"absent", p.absent}});

@@ -124,7 +124,7 @@ void register_items(CLI::App& app, Commands& out) {
     auto* cmd = app.add_subcommand("items", "list stored items");
     cmd->add_option("--db", o->db, "database file");
     cmd->add_option("--committee", o->committee, "committee name (part of it, any case)");
-    cmd->add_option("--class", o->decision_class, "decision class: postponed, new_case, noted, approved, ...");
+    cmd->add_option("--class", o->decision_class, "decision class: postponed, new_case, returned, noted, approved, ...");
     out.push_back({cmd, [o] {
         DecisionClass c;
         if (!o->decision_class.empty() && !decision_class_from_string(o->decision_class, c))

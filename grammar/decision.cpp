@@ -30,6 +30,29 @@ struct decision_phrases_ : x3::symbols<DecisionClass> {
            ("sagen forelægges igen", C::new_case)("sagen genoptages", C::new_case)
            ("undersøges", C::investigate)("undersøges nærmere", C::investigate)
            ("oversendes til", C::forwarded)("oversendt til", C::forwarded)("sendes videre til", C::forwarded);
+        // Greve (FirstAgenda): resumption at the next meeting is a postponement; a resumption only *if*
+        // something happens owes nothing (C::none: the phrase is consumed, no class added).
+        for (const char* meeting : {"næste møde", "det næste møde", "næste ordinære møde", "det næste ordinære møde",
+                                    "kommende møde", "det kommende møde", "et kommende møde", "næste udvalgsmøde",
+                                    "det kommende ordinære møde"})
+            for (const char* lead : {"genoptages på ", "sagen genoptages på "})  // longer than "sagen genoptages"
+                add(std::string(lead) + meeting, C::postponed);
+        add("udskydes", C::postponed)("udskudt", C::postponed)("punktet udsat til næste møde", C::postponed)
+           ("udsætte sagens behandling", C::postponed)("udsætte sagen", C::postponed);
+        add("genoptages, hvis", C::none)("genoptages hvis", C::none)("genoptages, såfremt", C::none)
+           ("genoptages såfremt", C::none)("sagen genoptages, hvis", C::none)("sagen genoptages hvis", C::none);
+        add("ønsker en sag", C::new_case)("ønsker at få forelagt en sag", C::new_case)
+           ("ønsker en opfølgende sag", C::new_case)("ønsker en ny sag", C::new_case);
+        add("sendes tilbage til", C::returned)("sendt tilbage til", C::returned)("sagen sendes tilbage", C::returned)
+           ("tilbagesendes til", C::returned)("tilbagesendt til", C::returned)
+           ("tilbagesendes til fornyet behandling", C::returned);
+        add("fremsendes til", C::forwarded);
+        // Aarhus: "Tilbagesendes <afdeling> med bemærkning, at byrådet … har vedtaget …": adopted and handed back
+        // for execution (no "til": the department is the object). "tilbagesendes til …" above is returned.
+        add("tilbagesendes", C::approved)("kunne tiltræde indstillingen", C::approved)
+           ("tiltræde indstillingen", C::approved)
+           ("kunne ikke tiltræde indstillingen", C::none)  // one member's vote beside the majority's decision
+           ("ingen bemærkninger", C::noted)("blev orienteret", C::noted);
     }
 };
 const decision_phrases_ decision_phrases;
@@ -41,6 +64,24 @@ bool is_word_byte(char c) {
 
 const char* const remark_markers[] = {"med denne bemærkning", "med dene bemærkning", "med følgende bemærkning",
                                       "med følgende bemærkninger", "med bemærkning", "med de bemærkninger"};
+
+// Calls on_class for each phrase in `text` (lowercased): longest phrase at a word start, word boundary after.
+template <typename F>
+void scan_phrases(std::string_view text, F on_class) {
+    auto it = text.begin();
+    while (it != text.end()) {
+        bool at_word_start = it == text.begin() || !is_word_byte(*(it - 1));
+        DecisionClass c{};
+        auto probe = it;
+        if (at_word_start && x3::parse(probe, text.end(), decision_phrases, c) &&
+            (probe == text.end() || !is_word_byte(*probe))) {
+            on_class(c);
+            it = probe;
+        } else {
+            ++it;
+        }
+    }
+}
 }  // namespace
 
 Decision classify_decision(std::string_view text, int line) {
@@ -62,25 +103,17 @@ Decision classify_decision(std::string_view text, int line) {
             d.remarks = remark;
         }
     }
-    const std::string_view scanned = std::string_view(lower).substr(0, remark_at);
-
     auto add = [&](DecisionClass c) {
+        if (c == DecisionClass::none) return;  // a phrase that says nothing is owed ("genoptages, hvis")
         if (std::find(d.classes.begin(), d.classes.end(), c) == d.classes.end()) d.classes.push_back(c);
     };
-    auto it = scanned.begin();
-    const auto end = scanned.end();
-    while (it != end) {
-        bool at_word_start = it == scanned.begin() || !is_word_byte(*(it - 1));
-        DecisionClass c{};
-        auto probe = it;
-        if (at_word_start && x3::parse(probe, end, decision_phrases, c) && (probe == end || !is_word_byte(*probe))) {
-            add(c);
-            it = probe;
-        } else {
-            ++it;
-        }
-    }
+    scan_phrases(std::string_view(lower).substr(0, remark_at), add);
     if (remark_at != std::string::npos) {
+        // A remark can still say that the case comes back ("Taget til efterretning med bemærkning om, at sagen
+        // genoptages på næste udvalgsmøde"): the classes that owe a later treatment are read from it too.
+        scan_phrases(std::string_view(lower).substr(remark_at), [&](DecisionClass c) {
+            if (c == DecisionClass::postponed || c == DecisionClass::new_case || c == DecisionClass::returned) add(c);
+        });
         auto approved = std::find(d.classes.begin(), d.classes.end(), DecisionClass::approved);
         if (approved != d.classes.end()) *approved = DecisionClass::approved_with_remarks;
     }

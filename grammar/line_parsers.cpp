@@ -1,6 +1,10 @@
 #include "grammar/line_parsers.hpp"
 
+#include "grammar/layout.hpp"
+
 #include <boost/spirit/home/x3.hpp>
+
+#include <algorithm>
 
 namespace opfolg::lines {
 
@@ -14,8 +18,8 @@ std::string trimmed(It first, It last) {
     return std::string(first, last);
 }
 
-const auto dmy_shape = x3::repeat(1, 2)[x3::digit] >> x3::char_("-.") >> x3::repeat(1, 2)[x3::digit] >>
-                       x3::char_("-.") >> x3::repeat(4)[x3::digit];
+const auto dmy_shape = x3::repeat(1, 2)[x3::digit] >> x3::char_("-./") >> x3::repeat(1, 2)[x3::digit] >>
+                       x3::char_("-./") >> x3::repeat(4)[x3::digit];
 const auto words_shape = x3::repeat(1, 2)[x3::digit] >> '.' >> +x3::lit(' ') >> +x3::alpha >> +x3::lit(' ') >>
                          x3::repeat(4)[x3::digit];
 const auto date_dmy = x3::raw[dmy_shape];
@@ -171,20 +175,19 @@ bool parse_history_head(std::string_view line, HistoryEntry& out) {
     const auto parser = date_dmy[set_date] >> +x3::lit(' ') >> x3::raw[+x3::char_][set_committee];
     It first = line.begin();
     if (!x3::parse(first, line.end(), parser)) return false;
+    std::replace(date_text.begin(), date_text.end(), '/', '-');  // Greve also writes 19/03/2024
     date::year_month_day d{};
     if (!dates::parse_date(date_text, d)) return false;
     out.date = d;
     out.committee = trimmed(committee_first, committee_last);
+    // Greve names the committee with its election period: "Beskæftigelses- og Erhvervsudvalget 2022".
+    const std::size_t n = out.committee.size();
+    if (n > 5 && out.committee[n - 5] == ' ' &&
+        out.committee.find_first_not_of("0123456789", n - 4) == std::string::npos)
+        out.committee.erase(n - 5);
     return !out.committee.empty();
 }
 
-bool is_case_number(std::string_view line) {
-    const auto digit2 = x3::digit >> x3::digit;
-    const auto letter = x3::alnum | (x3::char_('\xC3') >> x3::char_);
-    It first = line.begin();
-    return x3::parse(first, line.end(),
-                     digit2 >> '.' >> digit2 >> '.' >> digit2 >> '-' >> letter >> digit2 >> '-' >> +x3::digit >>
-                         '-' >> digit2 >> x3::eoi);
-}
+bool is_case_number(std::string_view line) { return layout::is_case_number(line); }
 
 }  // namespace opfolg::lines

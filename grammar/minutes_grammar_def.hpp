@@ -11,6 +11,7 @@
 #pragma once
 #include "grammar/minutes_ast.hpp"
 #include "grammar/minutes_ast_adapted.hpp"
+#include "grammar/layout.hpp"
 #include "grammar/minutes_grammar.hpp"
 
 #include <boost/spirit/home/x3.hpp>
@@ -20,16 +21,11 @@ namespace opfolg::parser {
 
 namespace x3 = boost::spirit::x3;
 
-// Section headings as municipalities write them. Unknown headings stay text of the section before them.
+// Section headings as municipalities write them (layout.cpp). Unknown headings stay text of the section
+// before them.
 struct section_headings_ : x3::symbols<> {
     section_headings_() {
-        for (const char* h : {"Tidligere behandling", "Indhold", "Sammendrag", "Baggrund", "Sagsfremstilling",
-                              "Økonomiske konsekvenser og finansiering", "økonomiske konsekvenser og finansiering",
-                              "Økonomi", "Økonomiske konsekvenser", "Bilag", "Beslutningen træffes af",
-                              "Indstilling", "Beslutning", "Sagens forløb", "Afbud", "Lovgrundlag",
-                              "Retsgrundlag", "Kommunikation", "Høring", "Sagens baggrund", "Beslutningskompetence",
-                              "Bemærkninger", "Supplerende sagsfremstilling"})
-            add(h);
+        for (const auto& row : layout::section_headings()) add(row.heading);
     }
 };
 inline const section_headings_ section_headings;
@@ -62,11 +58,22 @@ const document_type document = "minutes document";
 
 const auto eol = x3::lit('\n');
 const auto blank = x3::omit[eol];
-const auto digit2 = x3::digit >> x3::digit;
-// KLE journal number: "15.00.00-P05-3-20"; the letter may be a digit or a non-ASCII letter ("Ø00", "000").
-const auto kle_letter = x3::alnum | (x3::char_('\xC3') >> x3::char_);
-const auto kle_number = x3::raw[digit2 >> '.' >> digit2 >> '.' >> digit2 >> '-' >> kle_letter >> digit2 >> '-' >>
-                                +x3::digit >> '-' >> digit2];
+// A case number is a whole line in one of the shapes of layout.cpp ("15.00.00-P05-3-20", "21-014448",
+// "EMN-2025-003383"). A primitive parser: the rest of the line, accepted only in a known shape.
+struct case_number_parser : x3::parser<case_number_parser> {
+    using attribute_type = std::string;
+    template <typename It, typename Ctx, typename RCtx, typename Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
+        It end = first;
+        while (end != last && *end != '\n') ++end;
+        if (end == first || !layout::is_case_number(std::string_view(&*first, static_cast<std::size_t>(end - first))))
+            return false;
+        x3::traits::move_to(std::string(first, end), attr);
+        first = end;
+        return true;
+    }
+};
+const case_number_parser case_number{};
 const auto item_start = x3::lit("Punkt") >> ' ' >> x3::uint_ >> ':';
 const auto section_start = (section_headings >> eol) | (x3::lit("Afbud") >> ' ');
 const auto plain_line = !item_start >> !section_start >> text_line;
@@ -74,8 +81,8 @@ const auto plain_line = !item_start >> !section_start >> text_line;
 // raw[]: the line is copied once, not appended character by character (bench/: 16% of parse_minutes).
 const auto text_line_def = x3::raw[+(x3::char_ - eol)] >> eol;
 const auto item_heading_def = item_start >> *x3::lit(' ') > x3::raw[+(x3::char_ - eol)] > eol;
-const auto title_continuation = !x3::lit('\n') >> !(kle_number >> eol) >> plain_line;
-const auto case_line_def = kle_number >> eol;
+const auto title_continuation = !x3::lit('\n') >> !(case_number >> eol) >> plain_line;
+const auto case_line_def = case_number >> eol;
 const auto body = *(*blank >> plain_line) >> *blank;
 // The lookahead keeps a failed first alternative from leaving "Afbud" in the attribute (X3 alternatives do
 // not roll back container attributes).

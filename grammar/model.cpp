@@ -14,6 +14,7 @@ constexpr ClassName class_names[] = {
     {DecisionClass::recommended, "recommended"}, {DecisionClass::postponed, "postponed"},
     {DecisionClass::new_case, "new_case"},   {DecisionClass::investigate, "investigate"},
     {DecisionClass::rejected, "rejected"},   {DecisionClass::forwarded, "forwarded"},
+    {DecisionClass::returned, "returned"},
     {DecisionClass::none, "none"},
 };
 }  // namespace

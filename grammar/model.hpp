@@ -11,8 +11,11 @@
 namespace opfolg {
 
 // Decision classes, ordered for display. A decision may carry several ("Udsættes. Ny sag forelægges").
+// returned: sent back to the administration or a committee for another round ("Sagen sendes tilbage til
+// administrationen"): a new treatment is owed.
 enum class DecisionClass {
-    noted, approved, approved_with_remarks, recommended, postponed, new_case, investigate, rejected, forwarded, none
+    noted, approved, approved_with_remarks, recommended, postponed, new_case, investigate, rejected, forwarded,
+    returned, none
 };
 const char* to_string(DecisionClass c);
 bool decision_class_from_string(std::string_view s, DecisionClass& out);

@@ -3,6 +3,7 @@
 #include "grammar/commitments.hpp"
 #include "grammar/decision.hpp"
 #include "grammar/item_structure.hpp"
+#include "grammar/layout.hpp"
 #include "grammar/line_parsers.hpp"
 #include "grammar/minutes.hpp"
 #include "grammar/minutes_grammar.hpp"
@@ -85,20 +86,7 @@ struct Builder {
         }
     }
 
-    static std::string section_kind(const std::string& heading) {
-        std::string h = utf8_lower(heading);
-        static const std::pair<const char*, const char*> kinds[] = {
-            {"tidligere behandling", "tidligere_behandling"}, {"indhold", "indhold"},
-            {"sammendrag", "sammendrag"}, {"baggrund", "baggrund"}, {"sagens baggrund", "baggrund"},
-            {"sagsfremstilling", "sagsfremstilling"}, {"supplerende sagsfremstilling", "sagsfremstilling"},
-            {"økonomiske konsekvenser og finansiering", "oekonomi"}, {"økonomiske konsekvenser", "oekonomi"},
-            {"økonomi", "oekonomi"}, {"bilag", "bilag"}, {"beslutningen træffes af", "beslutningen_traeffes_af"},
-            {"indstilling", "indstilling"}, {"beslutning", "beslutning"}, {"sagens forløb", "sagens_forloeb"},
-            {"afbud", "afbud"}};
-        for (const auto& [name, kind] : kinds)
-            if (h == name) return kind;
-        return "other";
-    }
+    static std::string section_kind(const std::string& heading) { return layout::section_kind(heading); }
 
     static std::string join(const std::vector<TextLine>& lines) {
         std::string s;
@@ -109,24 +97,61 @@ struct Builder {
         return s;
     }
 
+    // Sagens forløb: "DD-MM-YYYY committee" heads (Ballerup, Greve) or labelled lines (layout::history_labels,
+    // Aarhus: "Udvalg: X", "Dato: DD-MM-YYYY", "Punktnummer: N"), each followed by its decision lines. A
+    // labelled entry names its item, so it is also a reference to that earlier treatment.
     void history(Item& item, const Section& s) {
         HistoryEntry* current = nullptr;
+        const layout::HistoryLabels* labels = nullptr;  // set while the current entry is a labelled one
+        int labelled_item = 0;
         std::vector<TextLine> decision_lines;
         auto close = [&] {
             if (current) current->decision = classify_decision(join(decision_lines), decision_lines.empty()
                                                                                        ? current->line
                                                                                        : decision_lines[0].line);
+            if (current && labels && current->date.ok()) {
+                Reference r;
+                r.committee = current->committee;
+                r.date = current->date;
+                if (labelled_item > 0) r.items.push_back(labelled_item);
+                r.text = current->committee + " " + dates::iso(current->date) +
+                         (labelled_item > 0 ? " Punkt " + std::to_string(labelled_item) : "");
+                r.line = current->line;
+                item.references.push_back(std::move(r));
+            }
             decision_lines.clear();
+            labels = nullptr;
+            labelled_item = 0;
+        };
+        auto after = [](const std::string& text, const char* label) -> std::optional<std::string> {
+            const std::string_view l(label);
+            if (text.compare(0, l.size(), l) != 0) return std::nullopt;
+            return text.substr(l.size());
         };
         for (const auto& l : s.lines) {
             HistoryEntry head;
-            if (lines::parse_history_head(l.text, head)) {
+            const layout::HistoryLabels* starts = nullptr;
+            for (const auto& row : layout::history_labels())
+                if (after(l.text, row.committee)) starts = &row;
+            if (starts) {
+                close();
+                head.committee = *after(l.text, starts->committee);
+                head.line = l.line;
+                item.history.push_back(head);
+                current = &item.history.back();
+                labels = starts;
+            } else if (labels && after(l.text, labels->date) && decision_lines.empty()) {
+                date::year_month_day d{};
+                if (dates::parse_date(*after(l.text, labels->date), d)) current->date = d;
+            } else if (labels && after(l.text, labels->item) && decision_lines.empty()) {
+                labelled_item = std::atoi(after(l.text, labels->item)->c_str());
+            } else if (lines::parse_history_head(l.text, head)) {
                 close();
                 head.line = l.line;
                 item.history.push_back(head);
                 current = &item.history.back();
             } else if (current) {
-                decision_lines.push_back(l);
+                if (l.text.rfind("Afbud:", 0) != 0) decision_lines.push_back(l);
             } else {
                 out.warnings.push_back({l.line, "Sagens forløb: line is not \"DD-MM-YYYY committee\": " + l.text});
             }
@@ -215,8 +240,17 @@ struct Builder {
         }
         for (const auto& s : it.sections) {
             if (s.kind == "beslutning") {
-                // The last Beslutning section is the decision; an empty one is "no decision".
-                if (!s.lines.empty()) it.decision = classify_decision(join(s.lines), s.lines.front().line);
+                // The last Beslutning section is the decision; an empty one is "no decision". "Afbud: names"
+                // inside it (Greve) says who was absent, not what was decided.
+                std::vector<TextLine> decided;
+                for (const auto& l : s.lines) {
+                    if (l.text.rfind("Afbud:", 0) == 0) {
+                        for (auto& p : lines::parse_participants(l.text.substr(6))) it.absent.push_back(p.name);
+                    } else {
+                        decided.push_back(l);
+                    }
+                }
+                if (!decided.empty()) it.decision = classify_decision(join(decided), decided.front().line);
             } else if (s.kind == "tidligere_behandling") {
                 for (const auto& l : s.lines) {
                     Reference r;
@@ -269,6 +303,7 @@ bool looks_like_budget_description(const SourceText& src) {
 Minutes parse_minutes(const SourceText& source) {
     Minutes out;
     out.file = source.file;
+    out.meeting.source_id = source.source_id;
     for (const auto& n : source.notes) out.warnings.push_back({n.line, n.message});
     LineMap map(source);
     const std::string& buffer = map.buffer();

@@ -9,9 +9,7 @@
 
 namespace opfolg {
 
-namespace {
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+namespace detail {
 
 // One pass into a new string: replacing in place moves the tail each time, quadratic on a long line.
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -29,6 +27,12 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
     s.swap(out);
 }
 
+}  // namespace detail
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
 // Markdown-like markers as the municipality's publishing system writes them: **bold**, <b>, \_ escapes.
 void strip_markup(std::string& s, int& heading_level) {
     std::size_t hashes = 0;
@@ -37,10 +41,10 @@ void strip_markup(std::string& s, int& heading_level) {
         heading_level = static_cast<int>(hashes);
         s.erase(0, hashes);
     }
-    replace_all(s, "**", "");
+    detail::replace_all(s, "**", "");
     for (const char* tag : {"<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<strong>", "</strong>", "<em>", "</em>"})
-        replace_all(s, tag, "");
-    for (const char* br : {"<br>", "<br/>", "<br />"}) replace_all(s, br, " ");
+        detail::replace_all(s, tag, "");
+    for (const char* br : {"<br>", "<br/>", "<br />"}) detail::replace_all(s, br, " ");
     // Markdown backslash escapes of punctuation.
     std::string out;
     out.reserve(s.size());
@@ -175,17 +179,22 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
         decoded = std::move(text);
     }
 
+    const bool repaired = !out.notes.empty();  // the only note so far: bytes replaced
     std::vector<detail::RawLine> raw;
-    if (detail::looks_like_html(decoded)) {
+    if (detail::looks_like_json(decoded)) {
+        out.rendering = "firstagenda-json";
+        raw = detail::firstagenda_json_to_lines(decoded, out.source_id, out.notes);
+    } else if (detail::looks_like_html(decoded)) {
         out.rendering = "html";
-        raw = detail::html_to_lines(decoded);
+        raw = detail::looks_like_firstagenda_page(decoded) ? detail::firstagenda_page_to_lines(decoded)
+                                                           : detail::html_to_lines(decoded);
     } else {
         raw = split_lines(decoded);
     }
-    if (!out.notes.empty()) {
+    if (repaired) {
         for (const auto& r : raw)
             if (r.text.find("\xEF\xBF\xBD") != std::string::npos) {
-                out.notes.back().line = r.source_line;
+                out.notes.front().line = r.source_line;
                 break;
             }
     }

@@ -23,7 +23,8 @@ struct ReadNote {
 struct SourceText {
     std::string file;
     std::string encoding;   // "utf-8", "utf-8 (bom)", "windows-1252"
-    std::string rendering;  // "plain", "markdown", "html", "pdf"
+    std::string rendering;  // "plain", "markdown", "html", "pdf", "firstagenda-json"
+    std::string source_id;  // the platform's own id of the meeting/agenda (FirstAgenda JSON), else empty
     std::vector<NormalizedLine> lines;
     std::vector<ReadNote> notes;  // e.g. invalid UTF-8 replaced on line N
 };

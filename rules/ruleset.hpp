@@ -15,7 +15,7 @@
 //
 // Conditions (when / unless / flag if) combine with and, or, not and parentheses:
 //   decision is CLASS               CLASS: noted approved approved_with_remarks recommended postponed new_case
-//                                   investigate rejected forwarded none (any of the decision's classes)
+//                                   investigate rejected forwarded returned none (any of the decision's classes)
 //   decision|title|body|text|committee matches "RE2 regex"   case-insensitive, UTF-8 (æøå = ÆØÅ);
 //                                   text = title + body + decision
 //   closed                          the item is closed (Lukket)

@@ -25,8 +25,8 @@ TEST_CASE("OPFOLG_LOG=debug names each stage on stderr and leaves stdout as it w
     REQUIRE(quiet_report.status == 0);
     CHECK(debug_report.out == quiet_report.out);
     CHECK(debug_report.err.find("load_candidates: ") != std::string::npos);
-    CHECK(debug_report.err.find("scope: classes postponed,new_case + item-text promises") != std::string::npos);
-    CHECK(debug_report.err.find("evaluate: 3 rules, ") != std::string::npos);
+    CHECK(debug_report.err.find("scope: classes postponed,new_case,returned + item-text promises") != std::string::npos);
+    CHECK(debug_report.err.find("evaluate: 4 rules, ") != std::string::npos);
     CHECK(debug_report.err.find("render csv: ") != std::string::npos);
 }
 

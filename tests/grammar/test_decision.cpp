@@ -40,6 +40,23 @@ TEST_CASE("decision classes from the decision text", "[grammar][decision]") {
         {"Oversendes til Økonomiudvalget.", {C::forwarded}},
         {"", {C::none}},
         {"Drøftet.", {C::none}},
+        // Other municipalities' wording (Greve, Aarhus): resumed, sent back, asked for, forwarded, conditional.
+        {"Sagen genoptages på næste ordinære møde.", {C::postponed}},
+        {"Sagen genoptages på det kommende møde.", {C::postponed}},
+        {"Punktet udsat til næste møde.", {C::postponed}},
+        {"Behandlingen udskydes.", {C::postponed}},
+        {"Punktet blev udskudt.", {C::postponed}},
+        {"Udvalget besluttede at udsætte sagens behandling.", {C::postponed}},
+        {"Taget til efterretning med bemærkning om, at sagen genoptages på næste udvalgsmøde.", {C::noted, C::postponed}},
+        {"Sagen sendes tilbage til administrationen med henblik på en ny model.", {C::returned}},
+        {"Sagen blev sendt tilbage til udvalget.", {C::returned}},
+        {"Tilbagesendes til fornyet behandling.", {C::returned}},
+        {"Udvalget ønsker en sag på et kommende møde om frivillige.", {C::new_case}},
+        {"Taget til efterretning, idet udvalget ønsker at sagen genoptages, hvis der kommer ændringer.", {C::noted}},
+        {"Fremsendes til Økonomiudvalget til behandling.", {C::forwarded}},
+        // Adopted and handed back for execution; "med bemærkning" makes it approved_with_remarks, as everywhere.
+        {"Tilbagesendes Teknik og Miljø med bemærkning, at byrådet har vedtaget indstillingen.", {C::approved_with_remarks}},
+        {"Et flertal kunne tiltræde indstillingen. Lise Prøve kunne ikke tiltræde indstillingen.", {C::approved}},
     };
     for (const auto& row : rows) {
         INFO(row.text);
@@ -69,7 +86,7 @@ TEST_CASE("every decision class has a name that reads back and a decision text t
         {C::recommended, "Anbefales over for Byrådet."}, {C::postponed, "Sagen udsættes."},
         {C::new_case, "Ny sag forelægges."},             {C::investigate, "Undersøges."},
         {C::rejected, "Forkastet."},                     {C::forwarded, "Oversendes til Økonomiudvalget."},
-        {C::none, "Drøftet."},
+        {C::returned, "Sagen sendes tilbage til administrationen."}, {C::none, "Drøftet."},
     };
     REQUIRE(std::size(examples) == opfolg::all_decision_classes().size());
     for (const auto& [c, text] : examples) {
@@ -83,3 +100,4 @@ TEST_CASE("every decision class has a name that reads back and a decision text t
     C unused;
     CHECK_FALSE(opfolg::decision_class_from_string("maybe", unused));
 }
+

@@ -2,6 +2,7 @@
 // The PDF is made at test time from the plain text with groff (-Tpdf, Debian package "groff"); no binary
 // fixture is committed. Line numbers may differ between renderings, so the comparison leaves them out.
 #include "grammar/minutes.hpp"
+#include "groff_pdf.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -79,25 +80,6 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
-// Plain text -> roff source: no filling, no macros but a page footer ("Side N", page furniture the reader
-// drops), so the PDF has several pages like a real one.
-std::string to_roff(const std::string& text) {
-    std::string out = ".pl 11i\n.ll 7i\n.po 0.7i\n.ps 9\n.vs 11\n.nf\n.ta 5i\n"
-                      ".de FO\n'sp 0.3i\n.tl ''Side %''\n'bp\n..\n.wh -1i FO\n";
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        std::string escaped;
-        for (char c : line) escaped += c == '\\' ? std::string("\\e") : std::string(1, c);
-        if (!escaped.empty() && (escaped[0] == '.' || escaped[0] == '\'')) escaped = "\\&" + escaped;
-        out += escaped + '\n';
-    }
-    return out;
-}
-
-bool groff_pdf_available() {
-    return std::system("command -v groff >/dev/null 2>&1 && echo .nf | groff -Tpdf >/dev/null 2>&1") == 0;
-}
-
 }  // namespace
 
 TEST_CASE("the example meeting as plain text is a complete model", "[grammar][roundtrip]") {
@@ -124,14 +106,7 @@ TEST_CASE("a PDF made from the example gives the same model, æøå included", "
         return;
     }
     const fs::path dir = fs::temp_directory_path() / ("opfolg-roundtrip-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    {
-        std::ofstream roff(dir / "example.roff", std::ios::binary);
-        roff << to_roff(slurp(example));
-    }
-    const std::string cmd = "groff -Tpdf -K utf8 '" + (dir / "example.roff").string() + "' > '" +
-                            (dir / "example.pdf").string() + "' 2>'" + (dir / "groff.err").string() + "'";
-    REQUIRE(std::system(cmd.c_str()) == 0);
+    REQUIRE(groff_to_pdf(dir, "example", to_roff(slurp(example))));
     SourceText src = read_source((dir / "example.pdf").string());
     CHECK(src.rendering == "pdf");
     Minutes m = parse_minutes(src);

@@ -33,7 +33,7 @@ const std::string default_rules = std::string(OPFOLG_SOURCE_DIR) + "/rules/defau
 TEST_CASE("rules check accepts the default rules", "[rules][cli]") {
     auto r = run("rules check " + default_rules);
     CHECK(r.status == 0);
-    CHECK(r.output == "ok: 3 rules in 1 file\n");
+    CHECK(r.output == "ok: 4 rules in 1 file\n");
 }
 
 TEST_CASE("rules check prints each diagnostic and exits 1", "[rules][cli]") {
@@ -51,7 +51,7 @@ TEST_CASE("rules check prints each diagnostic and exits 1", "[rules][cli]") {
 TEST_CASE("rules test runs the examples and ends with the counts", "[rules][cli]") {
     auto r = run("rules test " + default_rules);
     CHECK(r.status == 0);
-    CHECK(r.output.substr(r.output.rfind('\n', r.output.size() - 2) + 1) == "17 passed, 0 failed\n");
+    CHECK(r.output.substr(r.output.rfind('\n', r.output.size() - 2) + 1) == "28 passed, 0 failed\n");
 
     auto path = temp_file("opfolg_cli_failing.rules",
                           "rule a {\n  title \"T\"\n  when decision is postponed\n  due 5 days after meeting\n"

@@ -13,7 +13,7 @@ const auto as_of = ymd(2020, 1, 10);
 
 std::vector<Flag> run(const tracker::Candidate& c, date::year_month_day when = as_of, EvalOptions options = {}) {
     static const RuleSet rules = default_rules();
-    REQUIRE(rules.rules.size() == 3);
+    REQUIRE(rules.rules.size() == 4);
     return evaluate(rules, {c}, when, options);
 }
 }  // namespace

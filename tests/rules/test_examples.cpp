@@ -9,7 +9,7 @@ using namespace opfolg::rules::test;
 
 TEST_CASE("every example in default.rules passes", "[rules][examples]") {
     auto rules = default_rules();
-    REQUIRE(rules.rules.size() == 3);
+    REQUIRE(rules.rules.size() == 4);
     auto results = run_examples(rules);
     REQUIRE(results.size() >= 15);
     for (const auto& r : results) {

@@ -7,16 +7,19 @@ using namespace opfolg;
 using namespace opfolg::rules;
 using namespace opfolg::rules::test;
 
-TEST_CASE("default.rules loads with the three required rules", "[rules][parse]") {
+TEST_CASE("default.rules loads with the three required rules and returned-not-resumed", "[rules][parse]") {
     RuleSet set;
     std::vector<Diagnostic> diags;
     bool ok = load_rules(std::string(OPFOLG_SOURCE_DIR) + "/rules/default.rules", set, diags);
     for (const auto& d : diags) UNSCOPED_INFO(format_diagnostic(d));
     REQUIRE(ok);
-    REQUIRE(set.rules.size() == 3);
+    REQUIRE(set.rules.size() == 4);
     CHECK(set.rules[0].id == "postponed-not-resumed");
     CHECK(set.rules[1].id == "new-case-not-presented");
     CHECK(set.rules[2].id == "promised-followup-missing");
+    CHECK(set.rules[3].id == "returned-not-resumed");
+    REQUIRE(set.rules[3].when);
+    CHECK(set.rules[3].when->decision_class == DecisionClass::returned);
     const Rule& r = set.rules[0];
     CHECK(r.title == "Udsat sag ikke genoptaget");
     CHECK(r.severity == Severity::high);

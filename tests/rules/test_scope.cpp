@@ -47,22 +47,23 @@ std::vector<std::string> flag_lines(const std::vector<Flag>& flags) {
 
 }  // namespace
 
-TEST_CASE("the default rules need postponed and new-case decisions and item-text promises, no bodies",
+TEST_CASE("the default rules need postponed, new-case and returned decisions and item-text promises, no bodies",
           "[rules][scope]") {
     RuleSet set;
     std::vector<Diagnostic> diags;
     REQUIRE(load_rules(std::string(OPFOLG_SOURCE_DIR) + "/rules/default.rules", set, diags));
     auto s = candidate_scope(set);
     CHECK_FALSE(s.everything);
-    CHECK(s.classes.size() == 2);
+    CHECK(s.classes.size() == 3);
     CHECK(has(s, DecisionClass::postponed));
     CHECK(has(s, DecisionClass::new_case));
+    CHECK(has(s, DecisionClass::returned));
     CHECK(s.promise_items);
     CHECK_FALSE(s.bodies);
 
     auto without_promises = candidate_scope(set, {"promised-followup-missing"});
     CHECK_FALSE(without_promises.promise_items);
-    CHECK(without_promises.classes.size() == 2);
+    CHECK(without_promises.classes.size() == 3);
 }
 
 TEST_CASE("conditions the store cannot filter on widen the scope to everything", "[rules][scope]") {

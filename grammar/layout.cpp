@@ -1,0 +1,93 @@
+// The layout tables (layout.hpp). Rows are grouped by where they were first seen.
+#include "grammar/layout.hpp"
+
+#include "grammar/reader.hpp"
+
+namespace opfolg::layout {
+
+const std::vector<HeadingRow>& section_headings() {
+    static const std::vector<HeadingRow> rows = {
+        // Ballerup (text, HTML and PDF renderings)
+        {"Tidligere behandling", "tidligere_behandling"}, {"Indhold", "indhold"}, {"Sammendrag", "sammendrag"},
+        {"Baggrund", "baggrund"}, {"Sagens baggrund", "baggrund"}, {"Sagsfremstilling", "sagsfremstilling"},
+        {"Supplerende sagsfremstilling", "sagsfremstilling"},
+        {"Økonomiske konsekvenser og finansiering", "oekonomi"}, {"økonomiske konsekvenser og finansiering", "oekonomi"},
+        {"Økonomi", "oekonomi"}, {"Økonomiske konsekvenser", "oekonomi"}, {"Bilag", "bilag"},
+        {"Beslutningen træffes af", "beslutningen_traeffes_af"}, {"Indstilling", "indstilling"},
+        {"Beslutning", "beslutning"}, {"Sagens forløb", "sagens_forloeb"}, {"Afbud", "afbud"},
+        {"Lovgrundlag", "other"}, {"Retsgrundlag", "other"}, {"Kommunikation", "other"}, {"Høring", "other"},
+        {"Beslutningskompetence", "other"}, {"Bemærkninger", "other"},
+        // Greve (FirstAgenda JSON): "Fremstilling" holds the h4 parts below it
+        {"Fremstilling", "sagsfremstilling"}, {"Sagsbeskrivelse", "sagsfremstilling"}, {"Resume", "sammendrag"},
+        {"Sagsprocedure", "other"}, {"Tidsplan", "other"}, {"Øvrige forhold", "other"},
+        {"Øvrige konsekvenser", "other"},
+        // Aarhus (FirstAgenda publication pages and PDFs)
+        {"Beslutninger", "beslutning"}, {"Sagsforløb", "sagens_forloeb"}, {"Sagsforløb:", "sagens_forloeb"}, {"Beslutningspunkter", "indstilling"},
+        {"Borgmesterens Afdelings påtegning", "other"},
+    };
+    return rows;
+}
+
+const char* section_kind(std::string_view heading) {
+    const std::string h = utf8_lower(heading);
+    for (const auto& r : section_headings())
+        if (h == utf8_lower(r.heading)) return r.kind;
+    return "other";
+}
+
+const std::vector<const char*>& case_number_shapes() {
+    static const std::vector<const char*> rows = {
+        "99.99.99-X99-9+-99",  // KLE journal number (Ballerup): 15.00.00-P05-1-19, 00.01.00-Ø00-1-21
+        "99-999999",           // Greve (FirstAgenda): 21-014448
+        "99-999999A",          // Greve, with a letter: 19-011922K
+        "EMN-9999-999999",     // Aarhus: EMN-2025-003383
+    };
+    return rows;
+}
+
+namespace {
+// One character class of a shape at text[i]; returns the bytes it took (0: no match).
+std::size_t take(char cls, std::string_view text, std::size_t i) {
+    if (i >= text.size()) return 0;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (cls) {
+    case '9': return c >= '0' && c <= '9' ? 1 : 0;
+    case 'A': return c >= 'A' && c <= 'Z' ? 1 : 0;
+    case 'X':
+        if (std::isalnum(c) != 0) return 1;
+        return c == 0xC3 && i + 1 < text.size() ? 2 : 0;  // æøåÆØÅ...
+    default: return static_cast<char>(c) == cls ? 1 : 0;
+    }
+}
+
+bool matches(std::string_view shape, std::string_view text) {
+    std::size_t t = 0;
+    for (std::size_t s = 0; s < shape.size(); ++s) {
+        const char cls = shape[s];
+        const bool many = s + 1 < shape.size() && shape[s + 1] == '+';
+        std::size_t n = take(cls, text, t);
+        if (n == 0) return false;
+        t += n;
+        if (many) {
+            while ((n = take(cls, text, t)) != 0) t += n;  // shapes never need to give a character back
+            ++s;
+        }
+    }
+    return t == text.size();
+}
+}  // namespace
+
+bool is_case_number(std::string_view text) {
+    for (const char* shape : case_number_shapes())
+        if (matches(shape, text)) return true;
+    return false;
+}
+
+const std::vector<HistoryLabels>& history_labels() {
+    static const std::vector<HistoryLabels> rows = {
+        {"Udvalg: ", "Dato: ", "Punktnummer: "},  // Aarhus
+    };
+    return rows;
+}
+
+}  // namespace opfolg::layout
