@@ -3,6 +3,9 @@
 
 #include "grammar/reader.hpp"
 
+#include <cctype>
+#include <string>
+
 namespace opfolg::layout {
 
 const std::vector<HeadingRow>& section_headings() {
@@ -88,6 +91,31 @@ const std::vector<HistoryLabels>& history_labels() {
         {"Udvalg: ", "Dato: ", "Punktnummer: "},  // Aarhus
     };
     return rows;
+}
+
+const std::vector<const char*>& standing_item_titles() {
+    static const std::vector<const char*> rows = {
+        "godkendelse af dagsorden", "godkendelse af dagsordenen", "orientering fra formanden",
+        "orientering fra direktøren", "orientering fra direktionen", "orientering fra administrationen",
+        "gensidig orientering", "huskeliste", "mødekalender", "underskriftsark", "underskriftsside",
+        "eventuelt", "meddelelser", "godkendelse af referat",
+    };
+    return rows;
+}
+
+bool is_standing_item(std::string_view title) {
+    std::string lower = utf8_lower(title);
+    std::string_view t = lower;
+    if (t.rfind("lukket:", 0) == 0) t.remove_prefix(7);
+    while (!t.empty() && (t.front() == ' ' || (t.front() >= '0' && t.front() <= '9') || t.front() == '.'))
+        t.remove_prefix(1);
+    for (const char* row : standing_item_titles()) {
+        const std::string_view r = row;
+        if (t.size() >= r.size() && t.compare(0, r.size(), r) == 0 &&
+            (t.size() == r.size() || !std::isalpha(static_cast<unsigned char>(t[r.size()]))))
+            return true;
+    }
+    return false;
 }
 
 }  // namespace opfolg::layout

@@ -30,4 +30,9 @@ struct HistoryLabels {
 };
 const std::vector<HistoryLabels>& history_labels();
 
+// Standing items: on the agenda of every meeting under one case number (Godkendelse af dagsorden, Orientering
+// fra formanden, ...). Title beginnings, compared case-insensitively after a "Lukket: " and numbering.
+const std::vector<const char*>& standing_item_titles();
+bool is_standing_item(std::string_view title);
+
 }  // namespace opfolg::layout

@@ -1,4 +1,5 @@
 #include "tracker/linker.hpp"
+#include "grammar/layout.hpp"
 #include "grammar/reader.hpp"
 #include "tracker/sqlite.hpp"
 
@@ -119,10 +120,14 @@ public:
             });
             for (std::size_t a = 0; a < order.size(); ++a) {
                 const ItemRow& x = items_[order[a]];
+                // A standing item (one case number at every meeting) is treated again at its own committee's
+                // next meeting, never by another committee's standing item of the same name.
+                const bool standing = layout::is_standing_item(x.title);
                 const std::string* found_date = nullptr;
                 for (std::size_t b = a + 1; b < order.size(); ++b) {
                     const ItemRow& y = items_[order[b]];
                     if (!(x.date < y.date)) continue;
+                    if (standing && y.committee_id != x.committee_id) continue;
                     if (found_date && *found_date != y.date) break;
                     double similarity = title_similarity(x.title, y.title);
                     if (similarity < threshold_) continue;

@@ -8,7 +8,8 @@
 //      entry must also share Y's case number, X's decision text or a similar title.
 //   3  Y has X's case number and a similar title (title_similarity >= threshold), and is the nearest such item
 //      after X (every one on the first later date that has one): a case's items form a chain, so links grow
-//      linearly with the items.
+//      linearly with the items. A standing item (layout::is_standing_item) links to its own committee's next
+//      occurrence only.
 // Y's meeting is always dated after X's: items of the same meeting never link.
 #pragma once
 #include "tracker/similarity.hpp"

@@ -2,6 +2,7 @@
 // look-alike only, an incremental relink keeps that chain equal to a full relink when a member goes, and the
 // look-alikes the linker passed over before the one it linked are still explained.
 #include "fixture_minutes.hpp"
+#include "grammar/layout.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
 #include "tracker/linker.hpp"
@@ -104,4 +105,31 @@ TEST_CASE("an incremental relink redoes a chain when a replaced meeting takes a 
     relink(store);
     CHECK(link_rows(store) == incremental);
     CHECK(count(store, "SELECT COUNT(*) FROM links WHERE reason = 3") == 2);  // 0 -> 2 -> 4 again
+}
+
+TEST_CASE("a standing item links to its own committee's next occurrence only", "[tracker][links][linear]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    {
+        // Two committees share the municipality's case number for "Godkendelse af dagsorden" and meet on
+        // alternate months.
+        Ingestor ingestor(store, committees);
+        for (int k = 0; k < 6; ++k) {
+            const std::string committee = k % 2 ? "Skoleudvalget" : "Vejudvalget";
+            std::vector<fixture::ItemSpec> items{{1, "Godkendelse af dagsorden", "00.01.00-A00-1-20", "Godkendt"}};
+            REQUIRE(ingestor.ingest_bytes(fixture::minutes(committee, dmy(k), items), std::to_string(k) + ".txt")
+                        .status == IngestResult::Status::stored);
+        }
+    }
+    relink(store);
+    // 0 -> 2 -> 4 and 1 -> 3 -> 5: never across the committees.
+    CHECK(count(store, "SELECT COUNT(*) FROM links") == 4);
+    CHECK(count(store, "SELECT COUNT(*) FROM links l JOIN items a ON a.id = l.earlier_item_id JOIN items b ON "
+                       "b.id = l.later_item_id JOIN meetings ma ON ma.id = a.meeting_id JOIN meetings mb ON "
+                       "mb.id = b.meeting_id WHERE ma.committee_id <> mb.committee_id") == 0);
+    CHECK(layout::is_standing_item("Lukket: 2. Orientering fra formanden"));
+    CHECK(layout::is_standing_item("GODKENDELSE AF DAGSORDEN"));
+    CHECK_FALSE(layout::is_standing_item("Godkendelse af dagsinstitutionernes budget"));
+    CHECK_FALSE(layout::is_standing_item("Eventuelle ændringer i lokalplanen"));
 }
