@@ -3,6 +3,7 @@
 #include "app/ingest_pool.hpp"
 #include "app/log.hpp"
 #include "app/pipeline.hpp"
+#include "app/progress.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
 #include "tracker/linker.hpp"
@@ -65,14 +66,6 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
     return files;
 }
 
-void progress(std::size_t done, std::size_t total, const std::string& file) {
-    constexpr int width = 30;
-    int filled = total ? static_cast<int>(width * done / total) : width;
-    std::string name = fs::path(file).filename().string();
-    if (name.size() > 40) name = name.substr(0, 37) + "...";
-    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/" << total
-              << " " << name << "\033[K" << std::flush;
-}
 }  // namespace
 
 void register_ingest(CLI::App& app, Commands& out) {
@@ -94,7 +87,7 @@ void register_ingest(CLI::App& app, Commands& out) {
                     "threads that read and parse (default: the number of cores); documents are still written "
                     "one at a time, in order")
         ->check(CLI::Range(1u, 256u));
-    cmd->add_flag("-q,--quiet", options->quiet, "no progress bar and no warnings");
+    cmd->add_flag("-q,--quiet", options->quiet, "no progress line and no warnings");
     cmd->add_flag("-n,--dry-run", options->dry_run,
                   "print what would be stored, replaced and rejected; write nothing (the store is only read)");
     cmd->add_option("paths", options->paths, "minutes files or folders")->required();
@@ -128,7 +121,17 @@ void register_ingest(CLI::App& app, Commands& out) {
             }
         }
         tracker::Ingestor ingestor(store, committees);
-        const bool show_progress = !options->quiet && isatty(STDERR_FILENO) && files.size() > 1;
+        std::vector<std::uint64_t> sizes(files.size());
+        std::uint64_t total_bytes = 0;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            std::error_code ec;
+            sizes[i] = fs::file_size(files[i], ec);
+            if (ec) sizes[i] = 0;
+            total_bytes += sizes[i];
+        }
+        Progress progress(!options->quiet && isatty(STDERR_FILENO), files.size(), total_bytes);
+        std::uint64_t done_bytes = 0;
+        auto advance = [&](std::size_t i) { progress.update(i + 1, done_bytes += sizes[i]); };
         int stored = 0, replaced = 0, unchanged = 0, rejected = 0, meetings = 0, items = 0, decisions = 0,
             deadlines = 0;
         std::vector<tracker::IngestResult> rejections;
@@ -159,8 +162,8 @@ void register_ingest(CLI::App& app, Commands& out) {
         Stopwatch ingesting;
         if (options->jobs <= 1) {
             for (std::size_t i = 0; i < files.size(); ++i) {
-                if (show_progress) progress(i, files.size(), files[i]);
                 count(ingestor.ingest_file(files[i]));
+                advance(i);
             }
         } else {
             // Files whose stamp shows them unchanged are settled here, in order, without a thread hand-off each
@@ -175,8 +178,8 @@ void register_ingest(CLI::App& app, Commands& out) {
             std::size_t next = 0;  // the next file to write
             auto write_unchanged_until = [&](std::size_t end) {
                 for (; next < end; ++next) {
-                    if (show_progress) progress(next, files.size(), files[next]);
                     count(ingestor.ingest_file(files[next]));  // checks the stamp again; reads if it moved
+                    advance(next);
                 }
             };
             auto make_worker = [&]() -> PrepareFn {
@@ -188,15 +191,14 @@ void register_ingest(CLI::App& app, Commands& out) {
             prepare_in_order(to_read.size(), options->jobs, make_worker,
                              [&](std::size_t k, tracker::PreparedDocument&& prepared) {
                                  write_unchanged_until(to_read[k]);
-                                 if (show_progress) progress(next, files.size(), files[next]);
                                  count(ingestor.write(std::move(prepared)));
+                                 advance(next);
                                  ++next;
                              });
             write_unchanged_until(files.size());
         }
         ingestor.flush_stamps();
-        if (show_progress) progress(files.size(), files.size(), "");
-        if (show_progress) std::cerr << '\n';
+        progress.finish();
         // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
         // store keeps its links and only their counts are read. Either way: what a full relink would give.
         spdlog::debug("ingest: {} files on {} thread(s) in {:.1f} ms: {} stored, {} replaced, {} unchanged, {} rejected",

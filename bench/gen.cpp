@@ -267,6 +267,7 @@ int main(int argc, char** argv) {
                 const bool has_next = mi + 1 < com.meetings.size();
                 std::vector<ItemText> items;
                 std::vector<Pending> next_carried;
+                std::vector<std::size_t> postponed_again;  // carried items that may be postponed once more
                 std::set<std::string> new_case_texts;
                 auto new_case_number = [&] {
                     const long n = ++case_counter;
@@ -276,7 +277,17 @@ int main(int argc, char** argv) {
                 auto flag = [&](const char* rule, int item, const year_month_day& due) {
                     flags.insert({rule, com.name, iso(d), iso(due), item});
                 };
-                // Punkt 1: Meddelelser, most meetings.
+                // Punkt 1: the standing item, one case number per committee and year at every meeting (real minutes
+                // do this: Greve's "Godkendelse af dagsorden"); the linker must chain them, not pair them all.
+                {
+                    ItemText it;
+                    it.title = "Godkendelse af dagsorden";
+                    it.case_number = "00.01.00-A00-" + std::to_string(1 + c) + "-" + two(y(d) % 100);
+                    it.body = {"Dagsordenen blev gennemgået."};
+                    it.decision = "Godkendt.";
+                    items.push_back(it);
+                }
+                // Then Meddelelser, most meetings.
                 if (rng.chance(70)) {
                     ItemText it;
                     it.title = "Meddelelser";
@@ -297,6 +308,9 @@ int main(int argc, char** argv) {
                     else
                         it.forloeb = {dmy(p.meeting) + " " + com.name, p.decision};
                     it.decision = rng.pick(kPlain);
+                    // A postponement chain: postponed again, and again, before it is decided (or forgotten).
+                    // Decided after the fresh titles are known (see below).
+                    if (rng.chance(30)) postponed_again.push_back(items.size());
                     items.push_back(it);
                 }
                 // Titles within a meeting share neither their first nor their last words: opfolg links a Sagens
@@ -357,6 +371,26 @@ int main(int argc, char** argv) {
                             flag("postponed-not-resumed", number, has_next ? com.meetings[mi + 1] : plus_days(d, 60));
                     }
                     items.push_back(it);
+                }
+                // A carried item is postponed again only when no other title of the meeting shares its first or
+                // last word: a Sagens forløb entry naming this meeting links every similar title (see above).
+                auto first_word = [](const std::string& t) { return t.substr(0, t.find(' ')); };
+                auto last_word = [](const std::string& t) { return t.substr(t.rfind(' ') + 1); };
+                for (std::size_t index : postponed_again) {
+                    ItemText& it = items[index];
+                    bool alone = true;
+                    for (std::size_t o = 0; o < items.size(); ++o)
+                        if (o != index && (first_word(items[o].title) == first_word(it.title) ||
+                                           last_word(items[o].title) == last_word(it.title)))
+                            alone = false;
+                    if (!alone) continue;
+                    it.decision = "Udsættes igen.";
+                    const int number = static_cast<int>(index) + 1;
+                    if (has_next && rng.chance(70))
+                        next_carried.push_back({Pending::resume_reference, it.title, it.case_number, it.decision, d,
+                                                number});
+                    else
+                        flag("postponed-not-resumed", number, has_next ? com.meetings[mi + 1] : plus_days(d, 60));
                 }
                 carried = std::move(next_carried);
 

@@ -145,7 +145,7 @@ TEST_CASE("opfolg's flags on a generated corpus are the generator's expected fla
     }
     CHECK(markdown + plain == 88);
     CHECK(markdown > 10);
-    CHECK(latin1 > 2);
+    CHECK(latin1 >= 2);  // 15 % of the plain files: a few in 88 documents
 
     auto ingest = sh(q(OPFOLG_BINARY) + " ingest -q --db " + q(db) + " --committees " + q(corpus / "committees.conf") +
                      " " + q(corpus));
