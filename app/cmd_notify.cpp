@@ -10,10 +10,12 @@
 #include "notifier/utf8.hpp"
 #include "tracker/store.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <algorithm>
+
+#include <unistd.h>
 
 namespace opfolg::app {
 
@@ -23,7 +25,7 @@ namespace {
 
 struct ChecklistOptions {
     CommonOptions common;
-    std::string committee, for_meeting, format = "markdown", output;
+    std::string committee, for_meeting, format, output;  // format "": chosen by where the checklist goes
 };
 
 int run_checklist(const ChecklistOptions& o) {
@@ -80,9 +82,10 @@ int run_checklist(const ChecklistOptions& o) {
     list.committee = committee;
     list.estimated = o.for_meeting.empty();
     list.estimate_basis = basis;
-    std::string out = o.format == "html"   ? notifier::render_checklist_html(list)
-                      : o.format == "text" ? notifier::render_checklist_text(list)
-                                           : notifier::render_checklist_markdown(list);
+    const std::string format = notifier::checklist_format(o.format, o.output, isatty(STDOUT_FILENO) != 0);
+    std::string out = format == "html"   ? notifier::render_checklist_html(list)
+                      : format == "text" ? notifier::render_checklist_text(list)
+                                         : notifier::render_checklist_markdown(list);
     notifier::write_output(o.output, out);
     return exit_ok;
 }
@@ -203,7 +206,9 @@ void register_notifier_commands(CLI::App& app, Commands& out) {
         ->required();
     checklist->add_option("--for-meeting", c->for_meeting,
                           "the meeting date, YYYY-MM-DD (default: estimated from the stored meetings)");
-    checklist->add_option("--format", c->format, "markdown (default), html or text")
+    checklist->add_option("--format", c->format,
+                          "text, markdown or html (default: by --output's extension; else text on a terminal, "
+                          "Markdown to a pipe or file)")
         ->check(CLI::IsMember({"markdown", "html", "text"}));
     checklist->add_option("--output,-o", c->output, "write to this file (atomically) instead of stdout");
     out.push_back({checklist, [c] { return run_checklist(*c); }});

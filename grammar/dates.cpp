@@ -328,12 +328,39 @@ bool may_start_time_phrase(std::string_view lower, std::size_t i) {
     return first.words.count(word) != 0 || word.find("møde") != std::string_view::npos;
 }
 
+namespace {
+// "fra og med den 9. marts til den 3. januar 2021": a range's first date has no year of its own; taken as the
+// first 9 March on or after the meeting it would come after the range's end. It is the one before that end
+// (a year earlier, as often as needed), and it is in the past when the range is.
+void range_start_before(std::string_view lower, TimePhrase& start, const TimePhrase& end_phrase,
+                        year_month_day meeting) {
+    std::string_view gap = lower.substr(start.offset + start.phrase.size(),
+                                        end_phrase.offset - start.offset - start.phrase.size());
+    while (!gap.empty() && is_space(gap.front())) gap.remove_prefix(1);
+    while (!gap.empty() && is_space(gap.back())) gap.remove_suffix(1);
+    const std::string_view end_text = lower.substr(end_phrase.offset, end_phrase.phrase.size());
+    const bool range = (gap.empty() && end_text.rfind("til ", 0) == 0) || gap == "til" || gap == "til og med" ||
+                       gap == "-" || gap == "\xe2\x80\x93";
+    if (!range || end_phrase.next_meeting || !(end_phrase.last < start.first)) return;
+    auto earlier = [](year_month_day d) {
+        year_month_day e = d - date::years{1};
+        return e.ok() ? e : year_month_day{e.year() / e.month() / date::last};
+    };
+    for (int guard = 0; guard < 100 && end_phrase.last < start.first; ++guard) {
+        start.first = earlier(start.first);
+        start.last = earlier(start.last);
+    }
+    start.past = start.last < meeting;
+}
+}  // namespace
+
 std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day meeting) {
     std::vector<TimePhrase> out;
     const std::string lower_copy = lowercase(text);
     const std::string_view lower(lower_copy);
     if (!may_hold_time_phrase(lower)) return out;
     std::vector<std::size_t> cuts;  // computed on the first phrase only
+    std::vector<bool> without_year;  // per phrase in `out`: written without a year, so resolved by the meeting
     for (std::size_t i = 0; i < lower.size();) {
         if (!word_start(lower, i)) {
             ++i;
@@ -355,7 +382,9 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day 
             tp.phrase = std::string(text.substr(i, end - i));
             tp.offset = i;
             tp.sentence = sentence_of(text, cuts, i, end);
+            if (!out.empty() && without_year.back()) range_start_before(lower, out.back(), tp, meeting);
             out.push_back(std::move(tp));
+            without_year.push_back(p.year == 0);
         }
         i = end;
     }

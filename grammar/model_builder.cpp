@@ -202,6 +202,21 @@ struct Builder {
             if (s.kind != "beslutning" && s.kind != "sagens_forloeb" && s.kind != "tidligere_behandling" &&
                 s.kind != "bilag")
                 for (const auto& l : s.lines) scan(l, false);
+        // Text that stands in a Bilag section in the wrong order (PDF extraction puts the next Meddelelser point
+        // after the attachment block) is still text: everything but the count line and the attachment titles.
+        std::vector<int> attachment_lines;
+        for (const auto& a : item.attachments)
+            for (const auto& t : a.titles) attachment_lines.push_back(t.line);
+        for (const auto& s : item.sections) {
+            if (s.kind != "bilag") continue;
+            for (const auto& l : s.lines) {
+                int count = 0, recommended = 0;
+                if (structure::parse_attachment_count(l.text, count, recommended)) continue;
+                if (std::find(attachment_lines.begin(), attachment_lines.end(), l.line) != attachment_lines.end())
+                    continue;
+                scan(l, false);
+            }
+        }
     }
 
     static bool announcements_item(const Item& it) { return utf8_lower(it.title).rfind("meddelelser", 0) == 0; }

@@ -4,6 +4,7 @@
 #include "notifier/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace opfolg::notifier {
 
@@ -160,6 +161,21 @@ std::string render_checklist_html(const Checklist& l) {
     }
     out += "</body>\n</html>\n";
     return out;
+}
+
+std::string checklist_format(const std::string& asked, const std::string& output, bool stdout_terminal) {
+    if (!asked.empty()) return asked;
+    auto ends_with = [&](const char* ext) {
+        const std::string e = ext;
+        if (output.size() < e.size()) return false;
+        std::string tail = output.substr(output.size() - e.size());
+        for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return tail == e;
+    };
+    if (ends_with(".md") || ends_with(".markdown")) return "markdown";
+    if (ends_with(".html") || ends_with(".htm")) return "html";
+    if (ends_with(".txt")) return "text";
+    return output.empty() && stdout_terminal ? "text" : "markdown";
 }
 
 }  // namespace opfolg::notifier

@@ -37,6 +37,11 @@ date::year_month_day estimate_next_meeting(const std::vector<date::year_month_da
 Checklist build_checklist(const std::vector<rules::Flag>& flags, const std::string& committee,
                           date::year_month_day meeting, date::year_month_day as_of);
 
+// The format a checklist is rendered in: `asked` when given; else by the output file's extension (.md,
+// .markdown, .html, .htm, .txt); else plain text on a terminal (no Markdown escapes to read around) and
+// Markdown to a pipe or any other file, as before.
+std::string checklist_format(const std::string& asked, const std::string& output, bool stdout_terminal);
+
 std::string render_checklist_markdown(const Checklist& list);
 std::string render_checklist_text(const Checklist& list);
 std::string render_checklist_html(const Checklist& list);

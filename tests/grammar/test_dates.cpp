@@ -283,3 +283,19 @@ TEST_CASE("one megabyte inputs are scanned in linear time", "[dates][robustness]
     for (auto& c : noise) c = static_cast<char>(rng() % 256);
     CHECK(timed(noise).second < 5.0);
 }
+
+TEST_CASE("a range's first date without a year is the one before its end", "[dates]") {
+    using namespace date::literals;
+    const date::year_month_day meeting = 2021_y / 1 / 12;
+    auto phrases = dates::find_time_phrases("Nedlukningen fra og med den 9. marts til den 3. januar 2021 ramte alle.",
+                                            meeting);
+    REQUIRE(phrases.size() == 2);
+    CHECK(dates::iso(phrases[0].first) == "2020-03-09");
+    CHECK(phrases[0].past);
+    CHECK(dates::iso(phrases[1].last) == "2021-01-03");
+    // Not a range: "den 9. marts" alone keeps the first 9 March after the meeting.
+    auto alone = dates::find_time_phrases("Udvalget mødes den 9. marts og igen den 3. januar 2022.", meeting);
+    REQUIRE(alone.size() == 2);
+    CHECK(dates::iso(alone[0].first) == "2021-03-09");
+    CHECK_FALSE(alone[0].past);
+}

@@ -173,3 +173,28 @@ TEST_CASE("commitments are read only from documents that are not minutes", "[gra
     Minutes m = read_minutes(seed("001_2f4229434464bb75.txt"));
     CHECK(m.commitments.empty());
 }
+
+TEST_CASE("seed deadlines that stand out of place are still found (issue 16)", "[grammar][seeds]") {
+    // 000: the paragraph with "til 31. januar 2021" follows the Meddelelser item's Bilag block (PDF order).
+    Minutes m000 = read_minutes(seed("000_8923c1771b3bc6db.txt"));
+    const Item& meddelelser = item(m000, 1);
+    CHECK(std::any_of(meddelelser.deadlines.begin(), meddelelser.deadlines.end(), [](const Deadline& d) {
+        return d.phrase.phrase == "til 31. januar 2021" && iso(d.phrase.last) == "2021-01-31" && d.line == 58;
+    }));
+    // ... and a range's first date without a year lies before its last: in the past, as the range is.
+    const Item& p5 = item(m000, 5);
+    auto march = std::find_if(p5.deadlines.begin(), p5.deadlines.end(),
+                              [](const Deadline& d) { return d.phrase.phrase == "den 9. marts"; });
+    REQUIRE(march != p5.deadlines.end());
+    CHECK(iso(march->phrase.first) == "2020-03-09");
+    CHECK(march->phrase.past);
+    // 002: a Meddelelser point rendered as a Markdown heading ("### 3. ...") is a paragraph: its promise counts.
+    Minutes m002 = read_minutes(seed("002_428a7a86b5aec2c2.txt"));
+    const Item& p2 = item(m002, 2);
+    auto late = std::find_if(p2.deadlines.begin(), p2.deadlines.end(),
+                             [](const Deadline& d) { return d.phrase.phrase == "sidst i 2022"; });
+    REQUIRE(late != p2.deadlines.end());
+    CHECK(iso(late->phrase.last) == "2022-12-31");
+    CHECK(late->promise);
+    CHECK(late->line == 70);
+}

@@ -1,6 +1,7 @@
 // The report, checklist and digest commands end to end: the real binary on a database ingested from the seed
 // minutes (read by path). Skipped with a warning only when the binary has not been built.
 #include "fixtures.hpp"
+#include "notifier/checklist.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -129,6 +130,32 @@ TEST_CASE("cli checklist: estimated next meeting, sections, unknown committee", 
     CHECK(status == 2);
     run_opfolg(db, "checklist --committee erhvervs --for-meeting tomorrow", status);
     CHECK(status == 2);
+
+    // On a terminal (script(1) gives it one) the checklist is plain text: no Markdown escapes to read around.
+    const std::string tty = fixtures::run("script -qec \"NO_COLOR= '" + binary + "' checklist --committee erhvervs --db " +
+                                              db.path + " --as-of 2026-11-23\" /dev/null",
+                                          &status);
+    CHECK(status == 0);
+    CHECK(tty.find("☐") != std::string::npos);
+    CHECK(tty.find("skønnet") != std::string::npos);
+    CHECK(tty.find("\\(") == std::string::npos);
+    CHECK(tty.find("\\_") == std::string::npos);
+    CHECK(tty.find("\\+") == std::string::npos);
+    // A .md file gets Markdown, whatever stdout is.
+    run_opfolg(db, "checklist --committee erhvervs -o " + db.dir + "/liste.md", status);
+    CHECK(status == 0);
+    CHECK(fixtures::read_file(db.dir + "/liste.md").find("# Tjekliste:") == 0);
+}
+
+TEST_CASE("checklist format: asked, by file extension, else text on a terminal", "[cli]") {
+    using opfolg::notifier::checklist_format;
+    CHECK(checklist_format("html", "x.md", true) == "html");
+    CHECK(checklist_format("", "liste.MD", true) == "markdown");
+    CHECK(checklist_format("", "liste.html", false) == "html");
+    CHECK(checklist_format("", "liste.txt", false) == "text");
+    CHECK(checklist_format("", "", true) == "text");
+    CHECK(checklist_format("", "", false) == "markdown");
+    CHECK(checklist_format("", "liste", true) == "markdown");
 }
 
 TEST_CASE("cli digest: stdout message parses, --quiet-if-empty, SMTP failure exits 1", "[cli]") {
