@@ -97,19 +97,25 @@ struct Tally {
 // One URL: a conditional GET when its file is still there, the state updated, one line of output.
 void fetch_one(const Source& source, const fs::path& dir, const DownloadLimits& limits, FetchState& state,
                Names& names, Tally& tally) {
-    const std::string name = names.choose(source);
-    const fs::path target = dir / name;
     const auto known = state.by_url.find(source.url);
+    const std::string chosen = names.choose(source);
     // Conditional only while the file is still there: a deleted file is fetched again in full.
     std::error_code ec;
-    const bool have = known != state.by_url.end() && known->second.file == name && fs::is_regular_file(target, ec);
-    const auto result = download(source.url, have ? known->second.validators : Validators{}, dir, target, limits);
+    const bool have =
+        known != state.by_url.end() && known->second.file == chosen && fs::is_regular_file(dir / chosen, ec);
+    Expectations expect;
+    expect.json_object = source.agenda;
+    expect.extension_by_type = known == state.by_url.end();  // a known URL keeps the name it has
+    const auto result =
+        download(source.url, have ? known->second.validators : Validators{}, dir, dir / chosen, limits, expect);
+    const std::string name = result.target.filename().string();
     switch (result.outcome) {
     case Outcome::fetched:
         ++tally.fetched;
         names.claim(name, source.url);
         state.by_url[source.url] = {name, result.validators, utc_now()};
-        std::cout << "fetched " << source.url << " -> " << target.string() << " (" << result.bytes << " bytes)\n";
+        std::cout << "fetched " << source.url << " -> " << result.target.string() << " (" << result.bytes
+                  << " bytes)\n";
         break;
     case Outcome::unchanged: {
         ++tally.unchanged;
@@ -118,7 +124,7 @@ void fetch_one(const Source& source, const fs::path& dir, const DownloadLimits& 
         if (entry.file != name) entry.fetched_at = utc_now();
         entry.file = name;
         entry.validators = result.validators;
-        std::cout << "unchanged " << source.url << " -> " << target.string() << '\n';
+        std::cout << "unchanged " << source.url << " -> " << result.target.string() << '\n';
         break;
     }
     case Outcome::failed:

@@ -1,12 +1,16 @@
 #include "app/fetch_http.hpp"
 
 #include "app/fetch_module/fetch_module.h"
+#include "app/fetch_names.hpp"
 #include "grammar/plugin.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -74,6 +78,31 @@ bool same_content(const fs::path& a, const fs::path& b) {
     return fa.eof() && fb.eof();
 }
 
+// A JSON object, checked without building it (an agenda can be megabytes).
+bool json_object(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char c = 0;
+    while (in.get(c) && std::isspace(static_cast<unsigned char>(c))) {
+    }
+    if (c != '{') return false;
+    in.seekg(0);
+    return nlohmann::json::accept(in);
+}
+
+// The first bytes of a body, printable, for an error message ("<!DOCTYPE html>…").
+std::string body_start(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char buffer[40] = {};
+    in.read(buffer, sizeof buffer);
+    std::string start = "starts with \"";
+    for (std::streamsize i = 0; i < in.gcount(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(buffer[i]);
+        if (c == '\n' || c == '\r') break;
+        start += c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c);
+    }
+    return in.gcount() == 0 ? "empty" : start + "\"";
+}
+
 void sync_dir(const fs::path& dir) {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
@@ -84,9 +113,10 @@ void sync_dir(const fs::path& dir) {
 
 }  // namespace
 
-DownloadResult download(const std::string& url, const Validators& known, const fs::path& dir, const fs::path& target,
-                        const DownloadLimits& limits) {
+DownloadResult download(const std::string& url, const Validators& known, const fs::path& dir, const fs::path& given,
+                        const DownloadLimits& limits, const Expectations& expect) {
     DownloadResult result;
+    result.target = given;
     std::string temp = (dir / (std::string(temp_prefix) + "XXXXXX")).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) {
@@ -131,6 +161,14 @@ DownloadResult download(const std::string& url, const Validators& known, const f
         result.error = "cannot write the download: " + std::string(std::strerror(sync_errno));
         return result;
     }
+    if (expect.json_object && !json_object(temp)) {
+        result.error = "not an agenda: the body is not a JSON object (" + body_start(temp) + ")";
+        return result;
+    }
+    fs::path target = given;
+    if (expect.extension_by_type && !has_document_extension(target.filename().string()))
+        target += extension_for(response.r.content_type);
+    result.target = target;
     if (same_content(temp, target)) {
         result.outcome = Outcome::unchanged;  // a server without validators: the file keeps its mtime
         return result;

@@ -17,6 +17,12 @@ struct DownloadLimits {
     long long max_bytes = 64LL << 20;
 };
 
+// What a download must be, beyond status 200 and a complete body.
+struct Expectations {
+    bool json_object = false;     // a FirstAgenda agenda: a JSON object, not an HTML page sent with 200
+    bool extension_by_type = false;  // a target without a document extension gets one from the Content-Type
+};
+
 enum class Outcome { fetched, unchanged, failed };
 
 struct DownloadResult {
@@ -24,6 +30,7 @@ struct DownloadResult {
     std::string error;      // one line, when failed
     Validators validators;  // of the response (fetched or unchanged)
     long long bytes = 0;
+    std::filesystem::path target;  // where the file is (the given target, or with an extension added)
 };
 
 // Hidden temporary files of an interrupted run start with this; a new run removes them.
@@ -33,7 +40,8 @@ inline const char* const temp_prefix = ".opfolg-fetch-tmp-";
 // (a file directly in `dir`). 304 is unchanged; a 200 body equal to the existing file is unchanged too and leaves
 // the file (and its mtime) alone. Throws std::runtime_error only when the fetch module cannot be loaded.
 DownloadResult download(const std::string& url, const Validators& known, const std::filesystem::path& dir,
-                        const std::filesystem::path& target, const DownloadLimits& limits);
+                        const std::filesystem::path& target, const DownloadLimits& limits,
+                        const Expectations& expect = {});
 
 // GETs `url` into memory (a listing), same limits; throws std::runtime_error with a one-line reason.
 std::string download_to_memory(const std::string& url, const DownloadLimits& limits);

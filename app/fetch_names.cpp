@@ -96,12 +96,16 @@ std::string agenda_url(const std::string& base_url, const std::string& id) {
     return base_url + "/api/agenda/dagsorden/" + id;
 }
 
-std::string name_from_url(const std::string& url) {
-    const std::string path = url_path(url);
-    const std::string agenda = "/api/agenda/dagsorden/";
+std::string agenda_id_of(const std::string& url) {
+    const std::string path = url_path(url), agenda = "/api/agenda/dagsorden/";
     if (starts_with_nocase(path, agenda) && valid_agenda_id(path.substr(agenda.size())))
-        return path.substr(agenda.size()) + ".json";
-    std::string segment = path;
+        return path.substr(agenda.size());
+    return "";
+}
+
+std::string name_from_url(const std::string& url) {
+    if (const std::string id = agenda_id_of(url); !id.empty()) return id + ".json";
+    std::string segment = url_path(url);
     while (!segment.empty() && segment.back() == '/') segment.pop_back();
     segment = segment.substr(segment.rfind('/') == std::string::npos ? 0 : segment.rfind('/') + 1);
     return sanitized(percent_decoded(segment));
@@ -124,14 +128,38 @@ std::string disambiguated_name(const std::string& name, const std::string& url) 
     return name.substr(0, dot) + tag + name.substr(dot);
 }
 
+bool has_document_extension(const std::string& name) {
+    const auto dot = name.rfind('.');
+    if (dot == std::string::npos || dot == 0) return false;
+    std::string ext = name.substr(dot);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* e : {".txt", ".text", ".md", ".html", ".htm", ".pdf", ".json"})
+        if (ext == e) return true;
+    return false;
+}
+
+std::string extension_for(const std::string& content_type) {
+    std::string type = content_type.substr(0, content_type.find(';'));
+    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    if (type == "application/pdf") return ".pdf";
+    if (type == "text/html" || type == "application/xhtml+xml") return ".html";
+    if (type == "application/json" || type == "text/json" ||
+        (type.size() > 5 && type.compare(type.size() - 5, 5, "+json") == 0))
+        return ".json";
+    if (type == "text/plain") return ".txt";
+    if (type == "text/markdown") return ".md";
+    return "";
+}
+
 Source make_source(const std::string& given, const std::string& base_url) {
     if (given.find("://") != std::string::npos) {
         check_url(given);
-        return {given, given, name_from_url(given)};
+        return {given, given, name_from_url(given), !agenda_id_of(given).empty()};
     }
     if (base_url.empty()) throw BadSource("not a URL (agenda ids need --base-url)");
     if (!valid_agenda_id(given)) throw BadSource("not an agenda id (letters, digits, '-' and '_')");
-    return {given, agenda_url(base_url, given), given + ".json"};
+    return {given, agenda_url(base_url, given), given + ".json", true};
 }
 
 }  // namespace opfolg::app

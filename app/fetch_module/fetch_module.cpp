@@ -58,11 +58,13 @@ size_t on_header(char* line, size_t size, size_t nitems, void* userdata) {
     const size_t n = size * nitems;
     if (n >= 5 && std::strncmp(line, "HTTP/", 5) == 0) {
         copy(t->response->status_line, sizeof t->response->status_line, trimmed(line, n));
-        t->response->etag[0] = t->response->last_modified[0] = '\0';
+        t->response->etag[0] = t->response->last_modified[0] = t->response->content_type[0] = '\0';
     } else if (header_is(line, n, "ETag")) {
         copy(t->response->etag, sizeof t->response->etag, trimmed(line + 5, n - 5));
     } else if (header_is(line, n, "Last-Modified")) {
         copy(t->response->last_modified, sizeof t->response->last_modified, trimmed(line + 14, n - 14));
+    } else if (header_is(line, n, "Content-Type")) {
+        copy(t->response->content_type, sizeof t->response->content_type, trimmed(line + 13, n - 13));
     }
     return n;
 }

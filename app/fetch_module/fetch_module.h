@@ -22,6 +22,7 @@ struct opfolg_fetch_response {
     char status_line[128];    /* e.g. "HTTP/1.1 404 Not Found" */
     char etag[256];           /* validators of the final response, empty when absent */
     char last_modified[64];
+    char content_type[128];   /* of the final response, empty when absent */
     long long bytes;          /* body bytes written to fd */
 };
 

@@ -6,6 +6,7 @@ exits after TIMEOUT seconds at the latest. Files are looked up in the ROOTs in o
   /api/agenda/udvalgsliste     udvalgsliste.json
   /files/<name>                <name>
   /noetag/<name>               <name> without ETag or Last-Modified
+  /doc/<stem>                  the file <stem>.* (a URL without an extension; the type tells what it is)
   /redirect/<path>             302 to /<path>
   /die/<name>                  the headers and half the body of <name>, then the whole server exits (also
                                /files/<name> once the first ROOT holds a file named die-next)
@@ -89,6 +90,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.record(200)
             return self.wfile.write(b"x" * 1024)
+        if kind == "doc" and rest and "/" not in rest:
+            return self.serve(self.find(glob.escape(rest) + ".*"))
         if kind in ("files", "noetag", "die", "stall") and "/" not in rest:
             return self.serve(self.find(glob.escape(rest)) if rest else None, kind)
         return self.plain(404, "no route\n")
@@ -118,7 +121,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 return self.record(304)
         self.send_response(200)
-        self.send_header("Content-Type", "application/json" if file.endswith(".json") else "application/octet-stream")
+        types = {".json": "application/json", ".html": "text/html; charset=utf-8", ".pdf": "application/pdf",
+                 ".txt": "text/plain; charset=utf-8"}
+        self.send_header("Content-Type", types.get(os.path.splitext(file)[1], "application/octet-stream"))
         self.send_header("Content-Length", str(len(body)))
         if validators:
             self.send_header("ETag", etag)

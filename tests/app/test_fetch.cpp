@@ -261,6 +261,29 @@ TEST_CASE_METHOD(GreveSite, "fetch: bounded: a stalled server times out, an over
     CHECK(fs::last_write_time(out / names[0]) == mtime);
 }
 
+TEST_CASE_METHOD(GreveSite, "fetch: a name without an extension gets one from the Content-Type, an agenda "
+                             "that is an HTML page is an error", "[app][fetch]") {
+    REQUIRE(server.running());
+    const std::string html = "<!DOCTYPE html>\n<html><body>Referat</body></html>\n";
+    std::ofstream(server.overlay / "referat-2025-10-01.html") << html;
+    std::ofstream(server.overlay / "notes.v2.txt") << "Referat\n";
+    // A publication site that answers every unknown path with its start page, with status 200.
+    std::ofstream(server.overlay / "start-page_0a1b2c.json") << html;
+    auto r = fetch("--out " + cli::quote(out.string()) + " --base-url " + server.url("") + " " +
+                   server.url("/doc/referat-2025-10-01") + " " + server.url("/doc/notes.v2") + " 0a1b2c");
+    INFO(r.out << r.err);
+    CHECK(r.status == 3);
+    CHECK(r.err == "opfolg: error: " + server.url("/api/agenda/dagsorden/0a1b2c") +
+                       ": not an agenda: the body is not a JSON object (starts with \"<!DOCTYPE html>\")\n");
+    CHECK(listing(out) == std::vector<std::string>{"notes.v2.txt", "referat-2025-10-01.html"});
+    CHECK(bytes_of(out / "referat-2025-10-01.html") == html);
+    // The next run asks for the same file under the name it got.
+    auto again = fetch("--out " + cli::quote(out.string()) + " " + server.url("/doc/referat-2025-10-01"));
+    CHECK(again.out.find("unchanged " + server.url("/doc/referat-2025-10-01") + " -> " +
+                         (out / "referat-2025-10-01.html").string()) != std::string::npos);
+    CHECK(server.requests().back()["if_none_match"].is_string());
+}
+
 TEST_CASE_METHOD(GreveSite, "fetch: --base-url alone fetches the meetings of the committee listing, --since narrows it",
                  "[app][fetch]") {
     if (!have_greve()) return;
