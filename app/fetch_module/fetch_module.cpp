@@ -141,6 +141,8 @@ extern "C" int opfolg_fetch_get(const opfolg_fetch_request* request, opfolg_fetc
     if (rc != CURLE_OK) {
         if (rc == CURLE_FILESIZE_EXCEEDED && transfer.failure.empty())  // the declared Content-Length
             transfer.failure = "response larger than " + std::to_string(request->max_bytes) + " bytes";
+        if (rc == CURLE_UNSUPPORTED_PROTOCOL && transfer.failure.empty())  // the request's own URL was http(s)
+            transfer.failure = std::string("redirected outside http and https: ") + curl_error;
         const std::string why = !transfer.failure.empty() ? transfer.failure
                                 : *curl_error             ? std::string(curl_error)
                                                           : std::string(curl_easy_strerror(rc));

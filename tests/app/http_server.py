@@ -8,6 +8,8 @@ exits after TIMEOUT seconds at the latest. Files are looked up in the ROOTs in o
   /noetag/<name>               <name> without ETag or Last-Modified
   /doc/<stem>                  the file <stem>.* (a URL without an extension; the type tells what it is)
   /redirect/<path>             302 to /<path>
+  /goto/<url>                  302 to the percent-decoded <url> (e.g. file:///etc/passwd)
+  /loop                        302 to itself
   /die/<name>                  the headers and half the body of <name>, then the whole server exits (also
                                /files/<name> once the first ROOT holds a file named die-next)
   /stall/<name>                the headers, then nothing for 30 s
@@ -71,9 +73,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.serve(self.find("*_" + glob.escape(ident) + ".json") or self.find(glob.escape(ident) + ".json"))
         if path == "/api/agenda/udvalgsliste":
             return self.serve(self.find("udvalgsliste.json"))
-        if kind == "redirect":
+        if kind in ("redirect", "goto", "loop"):
             self.send_response(302)
-            self.send_header("Location", "/" + urllib.parse.quote(rest))
+            self.send_header("Location", {"redirect": "/" + urllib.parse.quote(rest), "goto": rest,
+                                          "loop": "/loop"}[kind])
             self.send_header("Content-Length", "0")
             self.end_headers()
             return self.record(302)

@@ -253,6 +253,18 @@ TEST_CASE_METHOD(GreveSite, "fetch: bounded: a stalled server times out, an over
     CHECK(names[1] == "agenda.json");
     CHECK(bytes_of(out / names[0]) == bytes_of(source));
 
+    // Redirects stay with http and https, and end.
+    auto away = fetch("--out " + cli::quote(out.string()) + " " + server.url("/goto/file%3A%2F%2F%2Fetc%2Fpasswd") +
+                      " " + server.url("/loop"));
+    INFO(away.out << away.err);
+    CHECK(away.status == 1);
+    CHECK(count(away.err, "\n") == 2);
+    CHECK(away.err.find("opfolg: error: " + server.url("/goto/file%3A%2F%2F%2Fetc%2Fpasswd") +
+                        ": redirected outside http and https: ") != std::string::npos);
+    CHECK(away.err.find("opfolg: error: " + server.url("/loop") + ": Maximum (5) redirects followed") !=
+          std::string::npos);
+    CHECK(listing(out).size() == 2);
+
     // A server without validators: equal bytes are reported unchanged and the file is not rewritten.
     const auto mtime = fs::last_write_time(out / names[0]);
     auto again = fetch("--out " + cli::quote(out.string()) + " " + server.url("/noetag/agenda.json"));
