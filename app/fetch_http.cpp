@@ -146,6 +146,10 @@ DownloadResult download(const std::string& url, const Validators& known, const f
         result.error = response.error;
         return result;
     }
+    if (response.r.status == 304 && known.etag.empty() && known.last_modified.empty()) {
+        result.error = "HTTP 304 Not Modified to a request that was not conditional";
+        return result;
+    }
     if (response.r.status == 304) {
         result.outcome = Outcome::unchanged;
         // A 304 may omit validators it did not change; keep the ones we sent.

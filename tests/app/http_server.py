@@ -10,6 +10,7 @@ exits after TIMEOUT seconds at the latest. Files are looked up in the ROOTs in o
   /redirect/<path>             302 to /<path>
   /goto/<url>                  302 to the percent-decoded <url> (e.g. file:///etc/passwd)
   /loop                        302 to itself
+  /always304                   304 Not Modified, asked or not
   /die/<name>                  the headers and half the body of <name>, then the whole server exits (also
                                /files/<name> once the first ROOT holds a file named die-next)
   /stall/<name>                the headers, then nothing for 30 s
@@ -80,6 +81,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return self.record(302)
+        if kind == "always304":
+            self.send_response(304)
+            self.end_headers()
+            return self.record(304)
         if kind == "any":
             body = rest.encode("utf-8", "surrogateescape")
             self.send_response(200)

@@ -152,16 +152,18 @@ TEST_CASE_METHOD(GreveSite, "fetch: a 404 and a refused connection are one-line 
     const std::string good = agendas.begin()->first, missing = server.url("/files/no-such-agenda.json"),
                       refused = "http://127.0.0.1:1/agenda.json";
     auto r = fetch("--out " + cli::quote(out.string()) + " --base-url " + server.url("") + " " + good + " " +
-                   missing + " " + refused + " ftp://127.0.0.1/x ../../etc/x");
+                   missing + " " + refused + " ftp://127.0.0.1/x ../../etc/x " + server.url("/always304"));
     INFO(r.out << r.err);
     CHECK(r.status == 3);
-    CHECK(count(r.err, "\n") == 4);
+    CHECK(count(r.err, "\n") == 5);
     CHECK(r.err.find("opfolg: error: " + missing + ": HTTP 404 Not Found\n") != std::string::npos);
     CHECK(r.err.find("opfolg: error: " + refused + ": ") != std::string::npos);
     CHECK(r.err.find("opfolg: error: ftp://127.0.0.1/x: only http:// and https:// URLs are fetched\n") !=
           std::string::npos);
     CHECK(r.err.find("opfolg: error: ../../etc/x: not an agenda id") != std::string::npos);
-    CHECK(r.out.find("fetch: 1 fetched, 0 unchanged, 4 failed of 5") != std::string::npos);
+    CHECK(r.err.find("opfolg: error: " + server.url("/always304") +
+                     ": HTTP 304 Not Modified to a request that was not conditional\n") != std::string::npos);
+    CHECK(r.out.find("fetch: 1 fetched, 0 unchanged, 5 failed of 6") != std::string::npos);
     CHECK(listing(out) == std::vector<std::string>{good + ".json"});
 
     // Nothing fetched at all: exit 1.
