@@ -23,5 +23,6 @@ void register_tracker_commands(CLI::App& app, Commands& out);   // case, meeting
 void register_rules_commands(CLI::App& app, Commands& out);     // rules check, rules test, explain
 void register_notifier_commands(CLI::App& app, Commands& out);  // checklist, digest
 void register_explain(CLI::App& app, Commands& out);            // explain FLAG-ID
+void register_fetch(CLI::App& app, Commands& out);              // fetch URL|ID... --out DIR
 
 }  // namespace opfolg::app

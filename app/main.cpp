@@ -11,9 +11,10 @@ namespace {
 const char* const exit_codes_help = R"(
 Exit status:
   0  success
-  1  failure (database, I/O, an evaluation that could not run)
+  1  failure (database, I/O, an evaluation that could not run; fetch: no URL could be fetched)
   2  usage error (unknown option, bad date, missing file)
   3  ingest: some documents were rejected; the others are stored
+     fetch: some URLs failed; the others are fetched
 
 Environment:
   OPFOLG_DB   database file when --db is not given (default ./opfolg.db)
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     register_rules_commands(app, commands);
     register_notifier_commands(app, commands);
     register_explain(app, commands);
+    register_fetch(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
