@@ -35,7 +35,7 @@ std::string audit_rows(const std::vector<tracker::ManualEntry>& log) {
 
 std::string state(const FlagView& v) {
     const auto& f = v.flag;
-    if (!v.open && !v.audit.empty()) {
+    if (!v.open && !v.audit.empty() && v.audit.back().action != "unresolve") {
         const auto& last = v.audit.back();
         std::string s = last.action == "snooze" ? "Udsat til " + last.until : std::string("Løst");
         return "<p class=\"status done\">" + html_escape(s) + " af " + html_escape(last.by) + " (" +
@@ -101,7 +101,7 @@ std::string flag_page(const FlagView& v, const PageContext& ctx) {
         if (v.open) {
             body += action_form(v, "resolve", "Markér som løst", ctx);
             body += action_form(v, "snooze", "Udsæt", ctx);
-        } else {
+        } else if (!v.audit.empty() && v.audit.back().action != "unresolve") {
             body += action_form(v, "unresolve", "Genåbn", ctx);
         }
     } else if (!ctx.viewer.read_only && ctx.viewer.auth) {

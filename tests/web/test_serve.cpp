@@ -247,3 +247,40 @@ TEST_CASE("serve: a title containing <script> is shown as text", "[web]") {
         CHECK(r->body.find("<img") == std::string::npos);
     }
 }
+
+TEST_CASE("serve: closed (lukket) items are shown only to logged-in users", "[web]") {
+    fixture::TempDir dir;
+    std::vector<fixture::ItemSpec> items = {
+        {1, "Lukket: Personsag Hansen", "81.00.00-G01-1-24", "Udsættes", {}, {}, "Fortroligt notat om Hansen."},
+        {2, "Cykelsti langs Ringvejen", "05.01.00-G00-1-24", "Udsættes", {}, {}},
+    };
+    const std::string file = dir.file("closed.txt", fixture::minutes("Teknik- og Miljøudvalget", "10-01-2024", items));
+    REQUIRE(cli::run("ingest -q --db " + cli::quote(dir.db()) + " " + cli::quote(file)).status == 0);
+    const std::string users = dir.path.string() + "/users";
+    REQUIRE(shell::run("printf 'pw\\n' | " + cli::quote(OPFOLG_BINARY) + " user add " + cli::quote(users) + " bo")
+                .status == 0);
+    serve::Process server({"--db", dir.db(), "--auth", users}, dir.path.string());
+    REQUIRE(server.port() > 0);
+    auto c = server.client();
+    const httplib::Headers login = {httplib::make_basic_authentication_header("bo", "pw")};
+
+    const auto anonymous = c.Get("/");
+    CHECK(anonymous->body.find("Cykelsti langs Ringvejen") != std::string::npos);
+    CHECK(anonymous->body.find("Personsag") == std::string::npos);
+    CHECK(anonymous->body.find(">lukket</a>") != std::string::npos);
+    CHECK(c.Get("/?format=csv")->body.find("Personsag") == std::string::npos);
+    CHECK(c.Get("/search?q=Hansen")->body.find("Personsag") == std::string::npos);
+    CHECK(c.Get("/search?q=Hansen")->body.find("Fortroligt") == std::string::npos);
+    const auto flags = nlohmann::json::parse(c.Get("/?format=json", login)->body).at("flags");
+    std::string closed_id;
+    for (const auto& f : flags)
+        if (f.at("title") == "Personsag Hansen") closed_id = f.at("id");
+    REQUIRE(!closed_id.empty());  // logged in, the JSON has the title
+    const auto page = c.Get(("/flag/" + closed_id).c_str());
+    CHECK(page->status == 200);
+    CHECK(page->body.find("Personsag") == std::string::npos);
+    CHECK(page->body.find("vises kun for brugere, der er logget ind") != std::string::npos);
+
+    CHECK(c.Get("/", login)->body.find("Personsag Hansen") != std::string::npos);
+    CHECK(c.Get(("/flag/" + closed_id).c_str(), login)->body.find("<h2>Forklaring</h2>") != std::string::npos);
+}
