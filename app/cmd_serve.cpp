@@ -20,6 +20,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -356,8 +357,11 @@ int run_serve(const ServeOptions& o) {
         std::vector<rules::Diagnostic> diags;
         for (const auto& file : o.common.rules_files.empty() ? std::vector<std::string>{default_rules_path()}
                                                              : o.common.rules_files)
-            if (!rules::load_rules(file, check, diags))
-                throw UsageError("invalid rules in " + file + (diags.empty() ? "" : ": " + rules::format_diagnostic(diags[0])));
+            if (!rules::load_rules(file, check, diags)) {
+                std::string first = diags.empty() ? file : rules::format_diagnostic(diags[0]);
+                while (!first.empty() && std::isspace(static_cast<unsigned char>(first.back()))) first.pop_back();
+                throw UsageError("invalid rules: " + first.substr(0, first.find('\n')));
+            }
     }
     Site site(o, std::move(users));
     if (!std::filesystem::exists(o.common.db.empty() ? default_db_path() : o.common.db))
@@ -376,6 +380,12 @@ int run_serve(const ServeOptions& o) {
     httplib::Server server;
     site.routes(server);
     server.set_keep_alive_timeout(2);
+    // httplib's default is SO_REUSEPORT, with which a second server (another store!) silently shares the port
+    // and gets half of the connections. SO_REUSEADDR only: a restart can rebind at once, a second start fails.
+    server.set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     const bool bound = port == 0 ? (port = server.bind_to_any_port(host)) > 0 : server.bind_to_port(host, port);
     if (!bound) throw std::runtime_error("cannot listen on " + o.listen + " (in use, or not a local address)");
     std::cout << "opfolg serve: listening on http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)

@@ -284,3 +284,20 @@ TEST_CASE("serve: closed (lukket) items are shown only to logged-in users", "[we
     CHECK(c.Get("/", login)->body.find("Personsag Hansen") != std::string::npos);
     CHECK(c.Get(("/flag/" + closed_id).c_str(), login)->body.find("<h2>Forklaring</h2>") != std::string::npos);
 }
+
+TEST_CASE("serve: bad options are one-line errors with exit 2; a port in use is exit 1", "[web]") {
+    SeedStore s;
+    const std::string db = " --db " + cli::quote(s.dir.db());
+    for (const std::string& args : {std::string("--listen nowhere"), std::string("--listen 127.0.0.1:70000"),
+                                    std::string("--auth /nonexistent/users"), std::string("--rules /nonexistent.rules")}) {
+        const auto r = cli::run("serve" + db + " " + args, "timeout 20");  // bounded even when it would serve
+        INFO(args << ": " << r.err);
+        CHECK(r.status == 2);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    serve::Process server({"--db", s.dir.db()}, s.dir.path.string());
+    REQUIRE(server.port() > 0);
+    const auto taken = cli::run("serve" + db + " --listen 127.0.0.1:" + std::to_string(server.port()), "timeout 20");
+    CHECK(taken.status == 1);
+    CHECK(taken.err.find("cannot listen on") != std::string::npos);
+}
