@@ -302,6 +302,11 @@ void Site::routes(httplib::Server& server) {
         web::PageContext ctx;
         ctx.viewer.read_only = o_.read_only;
         ctx.viewer.auth = !o_.auth_file.empty();
+        if (!std::filesystem::exists(o_.common.db)) {
+            // Before the first ingest: not the request's fault, and not the server's.
+            return html(res, web::message_page("Ingen data endnu", "Der er ikke indlæst referater i " +
+                                               o_.common.db + " endnu.", ctx), 503);
+        }
         try {
             std::rethrow_exception(ep);
         } catch (const UsageError& e) {

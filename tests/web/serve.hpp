@@ -31,7 +31,9 @@ inline std::string read_file(const std::string& path) {
 class Process {
 public:
     // `args` after `opfolg serve --listen 127.0.0.1:0`.
-    Process(const std::vector<std::string>& args, const std::string& dir) : out_(dir + "/serve.out"), err_(dir + "/serve.err") {
+    // Output files are per process: a second server in the same folder must not find the first one's port.
+    Process(const std::vector<std::string>& args, const std::string& dir)
+        : out_(dir + "/serve-" + std::to_string(++count()) + ".out"), err_(out_ + ".err") {
         std::vector<std::string> argv = {OPFOLG_BINARY, "serve", "--listen", "127.0.0.1:0"};
         argv.insert(argv.end(), args.begin(), args.end());
         pid_ = fork();
@@ -88,6 +90,10 @@ public:
     }
 
 private:
+    static int& count() {
+        static int n = 0;
+        return n;
+    }
     bool exited() {
         if (pid_ <= 0) return true;
         int status = 0;

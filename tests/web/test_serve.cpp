@@ -87,6 +87,15 @@ TEST_CASE("serve: the overdue list shows the seed flags, with the chart, CSP and
     CHECK(checklist->status == 200);
     CHECK(checklist->body.find("<h1>Tjekliste: Erhvervs- og Beskæftigelsesudvalget</h1>") != std::string::npos);
     CHECK(c.Get("/checklist?committee=ingen-saadan")->status == 404);
+    auto checklist_ics = c.Get("/checklist?committee=Erhvervs-%20og%20Besk%C3%A6ftigelsesudvalget&format=ics");
+    CHECK(checklist_ics->body.find("BEGIN:VCALENDAR") == 0);
+    CHECK(c.Get("/audit?format=csv")->body.find("at,action,flag_id") == 0);
+
+    // Sorting: most overdue first by default (2649 days before 2527), by meeting date on request (2019-05-14
+    // before 2019-06-11).
+    const std::string most = c.Get("/")->body, by_meeting = c.Get("/?sort=meeting")->body;
+    CHECK(most.find("Første udkast til revideret") < most.find("Socialt frikort"));
+    CHECK(by_meeting.find("Socialt frikort") < by_meeting.find("Første udkast til revideret"));
     CHECK(c.Get("/style.css")->body.find("@media print") != std::string::npos);
 
     CHECK(server.stop(SIGTERM) == 0);
@@ -294,6 +303,14 @@ TEST_CASE("serve: bad options are one-line errors with exit 2; a port in use is 
         INFO(args << ": " << r.err);
         CHECK(r.status == 2);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    {   // No store yet (before the first ingest): the server starts, and its pages say so.
+        serve::Process early({"--db", s.dir.path.string() + "/later.db"}, s.dir.path.string());
+        REQUIRE(early.port() > 0);
+        auto r = early.client().Get("/");
+        REQUIRE(r);
+        CHECK(r->status == 503);
+        CHECK(r->body.find("Ingen data endnu") != std::string::npos);
     }
     serve::Process server({"--db", s.dir.db()}, s.dir.path.string());
     REQUIRE(server.port() > 0);
