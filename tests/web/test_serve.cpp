@@ -189,6 +189,7 @@ TEST_CASE("serve --read-only shows no forms and refuses POSTs", "[web]") {
                           httplib::Params{{"by", "x"}, {"note", "y"}, {"csrf", std::string(64, '0')}});
     CHECK(refused->status == 403);
     CHECK(s.audit().empty());
+    CHECK(server.stop(SIGINT) == 0);  // Ctrl-C stops it as cleanly as SIGTERM
 }
 
 TEST_CASE("serve --auth: users made by `opfolg user add`; anonymous POSTs refused; the login names the actor",
