@@ -38,50 +38,14 @@ int run_checklist(const ChecklistOptions& o) {
         meeting = d;
     }
     const Evaluation evaluation = evaluate_store(o.common);
-
-    // The committee must name exactly one stored committee, so the meeting estimate is that committee's.
     const std::string db = o.common.db.empty() ? default_db_path() : o.common.db;
     tracker::Store store(db, /*read_only=*/true);
-    std::vector<std::string> matches;
-    for (const auto& name : tracker::list_committees(store))
-        if (notifier::utf8::contains_folded(name, o.committee)) matches.push_back(name);
-    if (matches.empty()) throw UsageError("--committee: no stored committee matches \"" + o.committee + "\"");
-    // An exact name (any case) wins over the names it is part of.
-    auto exact = std::find_if(matches.begin(), matches.end(), [&](const std::string& m) {
-        return notifier::utf8::fold(m) == notifier::utf8::fold(o.committee);
-    });
-    if (exact != matches.end()) matches = {std::string(*exact)};
-    if (matches.size() > 1) {
-        std::string names;
-        for (const auto& m : matches) names += "\n  " + m;
-        throw UsageError("--committee: \"" + o.committee + "\" matches several committees:" + names);
+    notifier::Checklist list;
+    try {
+        list = notifier::committee_checklist(store, evaluation.flags, o.committee, meeting, evaluation.as_of);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
     }
-    const std::string committee = matches.front();
-
-    std::vector<date::year_month_day> dates;
-    for (const auto& m : tracker::list_meetings(store, committee, evaluation.as_of))
-        if (m.committee == committee) dates.push_back(m.date);
-    std::sort(dates.begin(), dates.end());
-    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-    std::string basis;
-    if (!meeting) {
-        if (dates.empty()) throw UsageError("no meetings of " + committee + " stored; give --for-meeting DATE");
-        meeting = notifier::estimate_next_meeting(dates, basis, evaluation.as_of);
-    }
-    // A flag is the committee's when it carries the canonical name, or when it comes from one of the committee's
-    // meetings under a former name (a flag may carry the name the minutes used) that is no other committee's.
-    const auto committees = tracker::list_committees(store);
-    std::vector<rules::Flag> flags;
-    for (const auto& f : evaluation.flags) {
-        const bool own_meeting = std::binary_search(dates.begin(), dates.end(), f.meeting_date);
-        const bool other_committee =
-            f.committee != committee && std::find(committees.begin(), committees.end(), f.committee) != committees.end();
-        if (f.committee == committee || (own_meeting && !other_committee)) flags.push_back(f);
-    }
-    auto list = notifier::build_checklist(flags, "", *meeting, evaluation.as_of);
-    list.committee = committee;
-    list.estimated = o.for_meeting.empty();
-    list.estimate_basis = basis;
     const std::string format = notifier::checklist_format(o.format, o.output, isatty(STDOUT_FILENO) != 0);
     std::string out = format == "html"   ? notifier::render_checklist_html(list)
                       : format == "text" ? notifier::render_checklist_text(list)

@@ -1,6 +1,7 @@
 // Tracker commands: meetings, items, case, search, and the manual decisions resolve / snooze / unresolve /
 // audit (an append-only log; a resolution attaches to the flag's candidate, so it survives re-ingests).
 #include "app/commands.hpp"
+#include "app/manual.hpp"
 #include "app/pipeline.hpp"
 #include "grammar/dates.hpp"
 #include "tracker/queries.hpp"
@@ -22,12 +23,6 @@ std::string db_path(const std::string& given) {
 void print_item(const tracker::ItemRow& r) {
     std::cout << r.date << "  " << r.committee << "  Punkt " << r.number << "  " << (r.closed ? "[lukket] " : "")
               << r.title << "  " << r.case_number << "  [" << r.classes << "]  " << r.source << '\n';
-}
-
-const rules::Flag& find_flag(const Evaluation& ev, const std::string& id) {
-    for (const auto& f : ev.flags)
-        if (f.id == id) return f;
-    throw UsageError("no open flag with id " + id + " (see `opfolg report`)");
 }
 
 void print_version_line(const tracker::DocumentVersion& v) {
@@ -196,33 +191,7 @@ void register_manual(CLI::App& app, Commands& out, const std::string& action) {
     cmd->add_option("--note", o->note, "why")->required();
     if (action == "snooze") cmd->add_option("--until", o->until, "YYYY-MM-DD")->required();
     out.push_back({cmd, [o, action] {
-        tracker::ManualEntry e;
-        e.flag_id = o->flag;
-        e.action = action;
-        e.by = o->by;
-        e.note = o->note;
-        if (action == "snooze") {
-            date::year_month_day d{};
-            if (!dates::parse_iso(o->until, d)) throw UsageError("--until: \"" + o->until + "\" is not YYYY-MM-DD");
-            e.until = dates::iso(d);
-        }
-        const std::string db = db_path(o->common.db);
-        if (action == "unresolve") {
-            tracker::Store store(db);
-            auto log = tracker::audit_log(store, o->flag);
-            if (log.empty() || log.back().action == "unresolve")
-                throw UsageError("flag " + o->flag + " is neither resolved nor snoozed");
-            e.candidate_key = log.back().candidate_key;
-            e.rule = log.back().rule;
-            tracker::append_manual(store, e);
-        } else {
-            Evaluation ev = evaluate_store(o->common);
-            const auto& flag = find_flag(ev, o->flag);
-            e.candidate_key = flag.candidate_key;
-            e.rule = flag.rule;
-            tracker::Store store(db);
-            tracker::append_manual(store, e);
-        }
+        record_manual(o->common, {action, o->flag, o->by, o->note, o->until});
         std::cout << action << "d " << o->flag << " by " << o->by << '\n';
         return static_cast<int>(exit_ok);
     }});

@@ -24,5 +24,7 @@ void register_rules_commands(CLI::App& app, Commands& out);     // rules check, 
 void register_notifier_commands(CLI::App& app, Commands& out);  // checklist, digest
 void register_explain(CLI::App& app, Commands& out);            // explain FLAG-ID
 void register_fetch(CLI::App& app, Commands& out);              // fetch URL|ID... --out DIR
+void register_serve(CLI::App& app, Commands& out);              // serve: the web pages
+void register_user_commands(CLI::App& app, Commands& out);      // user add FILE NAME
 
 }  // namespace opfolg::app

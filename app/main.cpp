@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
     register_notifier_commands(app, commands);
     register_explain(app, commands);
     register_fetch(app, commands);
+    register_serve(app, commands);
+    register_user_commands(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -134,13 +134,9 @@ std::string render_checklist_text(const Checklist& l) {
     return out;
 }
 
-std::string render_checklist_html(const Checklist& l) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>Tjekliste: " +
-                      html_escape(l.committee) +
-                      "</title>\n<style>\nbody{font-family:system-ui,sans-serif;margin:2em;color:#1f2933}\n"
-                      "li{margin:.5em 0;list-style:none}.meta{color:#616e7c;font-size:12px}\n</style>\n</head>\n"
-                      "<body>\n<h1>Tjekliste: " + html_escape(l.committee) + "</h1>\n<p>" +
-                      html_escape(meeting_line(l)) + "</p>\n<p class=\"meta\">Pr. " + iso(l.as_of) + "</p>\n";
+std::string render_checklist_html_body(const Checklist& l) {
+    std::string out = "<h1>Tjekliste: " + html_escape(l.committee) + "</h1>\n<p>" + html_escape(meeting_line(l)) +
+                      "</p>\n<p class=\"meta\">Pr. " + iso(l.as_of) + "</p>\n";
     if (l.empty()) out += "<p>Intet at medbringe.</p>\n";
     for (const auto& s : sections(l)) {
         if (s.entries->empty()) continue;
@@ -159,8 +155,15 @@ std::string render_checklist_html(const Checklist& l) {
         }
         out += "</ul>\n";
     }
-    out += "</body>\n</html>\n";
     return out;
+}
+
+std::string render_checklist_html(const Checklist& l) {
+    return "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>Tjekliste: " +
+           html_escape(l.committee) +
+           "</title>\n<style>\nbody{font-family:system-ui,sans-serif;margin:2em;color:#1f2933}\n"
+           "li{margin:.5em 0;list-style:none}.meta{color:#616e7c;font-size:12px}\n</style>\n</head>\n"
+           "<body>\n" + render_checklist_html_body(l) + "</body>\n</html>\n";
 }
 
 std::string checklist_format(const std::string& asked, const std::string& output, bool stdout_terminal) {

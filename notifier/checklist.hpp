@@ -1,6 +1,7 @@
 // The clerk's checklist: what must be on (or brought to) a committee's next meeting.
 #pragma once
 #include "notifier/report.hpp"
+#include "tracker/store.hpp"
 
 #include <optional>
 #include <string>
@@ -41,9 +42,18 @@ Checklist build_checklist(const std::vector<rules::Flag>& flags, const std::stri
 // .markdown, .html, .htm, .txt); else plain text on a terminal (no Markdown escapes to read around) and
 // Markdown to a pipe or any other file, as before.
 std::string checklist_format(const std::string& asked, const std::string& output, bool stdout_terminal);
+// The stored committee `name` means: an exact name (any case), else the one name containing it. Throws
+// std::invalid_argument ("--committee: ...") when none or several match.
+std::string resolve_committee(tracker::Store& store, const std::string& name);
+// The checklist of that committee for `meeting`, or for its estimated next meeting when not given (throws
+// std::invalid_argument when no meeting of it is stored). `flags` are all open flags as of `as_of`.
+Checklist committee_checklist(tracker::Store& store, const std::vector<rules::Flag>& flags, const std::string& name,
+                              std::optional<date::year_month_day> meeting, date::year_month_day as_of);
 
 std::string render_checklist_markdown(const Checklist& list);
 std::string render_checklist_text(const Checklist& list);
 std::string render_checklist_html(const Checklist& list);
+// The document's body content (headings and lists, no <html>/<style>): the web page wraps it in its own frame.
+std::string render_checklist_html_body(const Checklist& list);
 
 }  // namespace opfolg::notifier

@@ -3,6 +3,7 @@
 #include "notifier/report.hpp"
 
 #include <string>
+#include <vector>
 
 namespace opfolg::notifier {
 
@@ -15,6 +16,8 @@ std::string render_markdown(const Report& report);
 std::string render_html(const Report& report);
 // RFC 4180 with CRLF; `excel` adds a UTF-8 BOM and uses ';' as Danish Excel expects.
 std::string render_csv(const Report& report, bool excel = false);
+// One CSV row of the same quoting (and formula guard), CRLF-terminated: for other lists (web downloads).
+std::string csv_row(const std::vector<std::string>& cells, char sep = ',');
 // RFC 5545 calendar with one VTODO per open flag.
 std::string render_ics(const Report& report);
 

@@ -19,18 +19,21 @@ std::string field(const std::string& s, char sep) {
 }
 }  // namespace
 
+std::string csv_row(const std::vector<std::string>& cells, char sep) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += sep;
+        out += field(cells[i], sep);
+    }
+    return out + "\r\n";
+}
+
 std::string render_csv(const Report& report, bool excel) {
     const char sep = excel ? ';' : ',';
     std::string out = excel ? "\xEF\xBB\xBF" : "";
-    auto row = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += sep;
-            out += field(cells[i], sep);
-        }
-        out += "\r\n";
-    };
-    row({"id", "rule", "status", "severity", "committee", "meeting_date", "item_number", "title", "case_number",
-         "decision", "due", "days_overdue", "source"});
+    out += csv_row({"id", "rule", "status", "severity", "committee", "meeting_date", "item_number", "title",
+                    "case_number", "decision", "due", "days_overdue", "source"},
+                   sep);
     for (const auto& f : shown_flags(report)) {
         // days_overdue is negative for pending flags; written as a number, not guarded as a formula.
         std::vector<std::string> cells = {f.id, f.rule, f.status, severity_name(f.severity), f.committee,

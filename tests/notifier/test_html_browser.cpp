@@ -1,40 +1,24 @@
 // Renders the HTML report in headless Chromium and checks the screenshot shows a page with the chart on it.
+#include "browser.hpp"
 #include "fixtures.hpp"
 #include "notifier/render.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
 namespace {
-std::string find_chromium() {
-    for (const char* p : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
-        if (access(p, X_OK) == 0) return p;
-    return {};
-}
-
 nlohmann::json screenshot_stats(const std::string& chromium, const std::string& dir, const std::string& html_file,
                                 const std::string& png) {
-    const std::string command =
-        "timeout 90 " + chromium + " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-        "--disable-background-networking --disable-component-update --disable-sync --user-data-dir=" + dir +
-        "/profile-" + png + " --screenshot=" + dir + "/" + png + " --window-size=1000,800 file://" + html_file +
-        " >" + dir + "/chromium.log 2>&1";
-    int status = -1;
-    fixtures::run(command, &status);
+    const int status = browser::screenshot(chromium, "file://" + html_file, dir + "/" + png, dir + "/chromium.log");
     INFO("chromium exit " << status << ": " << fixtures::read_file(dir + "/chromium.log"));
-    REQUIRE(fixtures::read_file(dir + "/" + png).size() > 0);
+    REQUIRE(browser::file_size(dir + "/" + png) > 0);
     // #8e1b10 is the ">365 dage" band, #9aa5b1 the "afventer" band of the chart.
-    const std::string out = fixtures::run("python3 " + std::string(OPFOLG_SOURCE_DIR) + "/tests/notifier/png_stats.py " +
-                                          dir + "/" + png + " 8e1b10 9aa5b1 b42318");
-    INFO("png_stats: " << out);
-    return nlohmann::json::parse(out);
+    return browser::png_stats(dir + "/" + png, "8e1b10 9aa5b1 b42318");
 }
 }  // namespace
 
 TEST_CASE("html report renders in headless Chromium: not blank, chart bars visible", "[html][browser]") {
-    const std::string chromium = find_chromium();
+    const std::string chromium = browser::find_chromium();
     if (chromium.empty()) {
         WARN("chromium is not installed; skipping the browser rendering test");
         return;

@@ -1,0 +1,62 @@
+// The checklist of one stored committee: which committee a name means, its next meeting, and its flags. Shared
+// by `opfolg checklist` and the checklist page of `opfolg serve`.
+#include "notifier/checklist.hpp"
+#include "notifier/utf8.hpp"
+#include "tracker/store.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace opfolg::notifier {
+
+std::string resolve_committee(tracker::Store& store, const std::string& name) {
+    std::vector<std::string> matches;
+    for (const auto& stored : tracker::list_committees(store))
+        if (utf8::contains_folded(stored, name)) matches.push_back(stored);
+    if (matches.empty()) throw std::invalid_argument("--committee: no stored committee matches \"" + name + "\"");
+    // An exact name (any case) wins over the names it is part of.
+    auto exact = std::find_if(matches.begin(), matches.end(),
+                              [&](const std::string& m) { return utf8::fold(m) == utf8::fold(name); });
+    if (exact != matches.end()) return *exact;
+    if (matches.size() > 1) {
+        std::string names;
+        for (const auto& m : matches) names += "\n  " + m;
+        throw std::invalid_argument("--committee: \"" + name + "\" matches several committees:" + names);
+    }
+    return matches.front();
+}
+
+Checklist committee_checklist(tracker::Store& store, const std::vector<rules::Flag>& all_flags,
+                              const std::string& name, std::optional<date::year_month_day> meeting,
+                              date::year_month_day as_of) {
+    const std::string committee = resolve_committee(store, name);
+    std::vector<date::year_month_day> dates;
+    for (const auto& m : tracker::list_meetings(store, committee, as_of))
+        if (m.committee == committee) dates.push_back(m.date);
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    std::string basis;
+    const bool estimated = !meeting;
+    if (!meeting) {
+        if (dates.empty())
+            throw std::invalid_argument("no meetings of " + committee + " stored; give --for-meeting DATE");
+        meeting = estimate_next_meeting(dates, basis, as_of);
+    }
+    // A flag is the committee's when it carries the canonical name, or when it comes from one of the committee's
+    // meetings under a former name (a flag may carry the name the minutes used) that is no other committee's.
+    const auto committees = tracker::list_committees(store);
+    std::vector<rules::Flag> flags;
+    for (const auto& f : all_flags) {
+        const bool own_meeting = std::binary_search(dates.begin(), dates.end(), f.meeting_date);
+        const bool other_committee =
+            f.committee != committee && std::find(committees.begin(), committees.end(), f.committee) != committees.end();
+        if (f.committee == committee || (own_meeting && !other_committee)) flags.push_back(f);
+    }
+    auto list = build_checklist(flags, "", *meeting, as_of);
+    list.committee = committee;
+    list.estimated = estimated;
+    list.estimate_basis = basis;
+    return list;
+}
+
+}  // namespace opfolg::notifier
