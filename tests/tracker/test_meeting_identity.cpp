@@ -278,3 +278,50 @@ TEST_CASE("a schema-4 store migrates: meetings, committees and resolutions kept"
     for (const auto& c : load_candidates(store, day("2024-12-31")))
         if (c.title == "Skoleplan" && dates::iso(c.meeting_date) == "2024-01-10") CHECK(c.manual.has_value());
 }
+
+namespace {
+// A FirstAgenda agenda (the publication API's JSON, our own text): the platform's agenda id and start time.
+std::string agenda(const std::string& id, const std::string& start, const std::string& title, const std::string& decision) {
+    return R"({
+  "Dagsordenpunkter": [
+    {
+      "Felter": [ { "Html": "<div><h3>Beslutning</h3><span>)" + decision + R"(</span></div><h3>Fremstilling</h3><p>Notat.</p>" } ],
+      "SagsNummer": "25-001234",
+      "Navn": ")" + title + R"(",
+      "Punktnummer": "1",
+      "IsOpen": false
+    }
+  ],
+  "Udvalg": { "Navn": "Byrådet" },
+  "Moede": { "Dato": ")" + start + R"(", "Sted": "Byrådssalen", "Afsluttet": true },
+  "Id": ")" + id + R"("
+})";
+}
+}  // namespace
+
+TEST_CASE("two FirstAgenda agendas of one council on one day are two meetings, a corrected one replaces its own",
+          "[tracker][identity][firstagenda]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    Ingestor ingestor(store, committees);
+    // The same day, even the same start time: the agenda ids tell the meetings apart.
+    auto a = ingestor.ingest_bytes(agenda("aaaa1111-0000-0000-0000-000000000001", "2025-09-08T17:00:00+02:00",
+                                          "Budget 2026, 1. behandling", "Oversendt til 2. behandling."),
+                                   "byraad-a.json");
+    auto b = ingestor.ingest_bytes(agenda("bbbb2222-0000-0000-0000-000000000002", "2025-09-08T17:00:00+02:00",
+                                          "Ekstraordinær sag om skolebyggeri", "Godkendt."),
+                                   "byraad-b.json");
+    REQUIRE(a.status == Status::stored);
+    REQUIRE(b.status == Status::stored);
+    CHECK(count(store, "SELECT COUNT(*) FROM meetings WHERE date = '2025-09-08'") == 2);
+    CHECK(count(store, "SELECT COUNT(DISTINCT source_id) FROM meetings") == 2);
+    // The first agenda published again with its decision corrected: the same agenda id, so it replaces that one.
+    auto corrected = ingestor.ingest_bytes(agenda("aaaa1111-0000-0000-0000-000000000001", "2025-09-08T17:00:00+02:00",
+                                                  "Budget 2026, 1. behandling", "Udsættes til næste møde."),
+                                           "byraad-a-rettet.json");
+    CHECK(corrected.status == Status::replaced);
+    CHECK(corrected.replaced_file == "byraad-a.json");
+    CHECK(count(store, "SELECT COUNT(*) FROM meetings WHERE date = '2025-09-08'") == 2);
+    CHECK(count(store, "SELECT COUNT(*) FROM items WHERE title = 'Ekstraordinær sag om skolebyggeri'") == 1);
+}
