@@ -3,6 +3,7 @@
 #include "tracker/sqlite.hpp"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 
@@ -121,8 +122,15 @@ int update_search_index(Store& store) {
         if (pending.integer(0) == 0) return 0;
     }
     if (sqlite3_db_readonly(store.handle(), "main") == 1) {
-        Store writer(store.path());
-        return update_search_index(writer);
+        // A reader (report, serve) may not be allowed to write the file: then it searches what is indexed.
+        try {
+            Store writer(store.path());
+            if (sqlite3_db_readonly(writer.handle(), "main") == 1) throw StoreError("the database file is read-only");
+            return update_search_index(writer);
+        } catch (const StoreError& e) {
+            spdlog::warn("search index not brought up to date (the newest items are not searched): {}", e.what());
+            return 0;
+        }
     }
     sqlite3* db = store.handle();
     Transaction tx(db);
