@@ -18,8 +18,8 @@
 // "tilbagesendes" -> returned in one town, approved in another). `vocabulary only { ... }` replaces every row read
 // before it. A rule set whose files have no vocabulary block is given the default rules' vocabulary.
 // The checker refuses unknown classes, empty phrases, a phrase given two classes in one file, and phrases that
-// can never match (spaces at the ends or doubled, a remark marker inside, a remark-only position with a class
-// that does not count there).
+// can never match (spaces at the ends or doubled, a no-break space, a remark marker inside, a remark-only
+// position with a class that does not count there).
 //
 // Rules:
 //

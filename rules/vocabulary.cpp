@@ -20,6 +20,8 @@ std::string never_matches(const std::string& lower, DecisionClass c) {
     for (std::size_t i = 1; i < lower.size(); ++i)
         if (is_space(lower[i]) && (is_space(lower[i - 1]) || lower[i] != ' '))
             return "it has a doubled space, a tab or a line break (decision texts have single spaces)";
+    if (lower.find("\xC2\xA0") != std::string::npos || lower.find("\xC2\xAD") != std::string::npos)
+        return "it has a no-break space or a soft hyphen (the reader turns them into a space and nothing)";
     for (const char* marker : remark_markers()) {
         std::size_t at = lower.find(marker);
         if (at == std::string::npos) continue;

@@ -71,6 +71,13 @@ TEST_CASE("ingest --rules classifies new documents with the profile's words, and
     auto items = cli::run("items --class postponed --db " + cli::quote(dir.db()));
     CHECK(items.out.find("Skiltning") != std::string::npos);
 
+    // The same profile chosen once in the environment (the cron job's OPFOLG_RULES): no reclassification.
+    auto report = cli::run("report --db " + cli::quote(dir.db()) + " --as-of 2025-06-01 --format json",
+                           "OPFOLG_RULES=" + cli::quote(profile));
+    INFO(report.err);
+    CHECK(report.err.empty());
+    CHECK(json::parse(report.out).at("flags").size() == 1);
+
     auto bad = dir.file("bad.rules", "vocabulary {\n  \"udsat\" -> postpond\n}\n");
     auto r = cli::run("ingest -q --db " + cli::quote(dir.db()) + " --rules " + cli::quote(bad) + " " +
                       cli::quote(minutes));

@@ -70,6 +70,8 @@ TEST_CASE("vocabulary rows are checked: class, empty, duplicates, phrases that c
                                                                               "ends with a space") != std::string::npos);
     CHECK(only_error("vocabulary {\n  \"ny  sag\" -> new_case\n}\n").message.find("doubled space") !=
           std::string::npos);
+    CHECK(only_error("vocabulary {\n  \"ny\u00a0sag\" -> new_case\n}\n").message.find("no-break space") !=
+          std::string::npos);
     d = only_error("vocabulary {\n  \"godkendt med bemærkning\" -> approved\n}\n");
     CHECK(d.message.find("can never match: the decision text is cut at the remark marker 'med bemærkning'") !=
           std::string::npos);
