@@ -71,7 +71,7 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
 void register_ingest(CLI::App& app, Commands& out) {
     struct Options {
         std::string db, committees;
-        std::vector<std::string> paths;
+        std::vector<std::string> paths, rules;
         double threshold = tracker::default_title_threshold;
         bool quiet = false, dry_run = false;
         unsigned jobs = default_jobs();
@@ -80,6 +80,9 @@ void register_ingest(CLI::App& app, Commands& out) {
     auto* cmd = app.add_subcommand("ingest", "read minutes (files or folders, recursively) into the database");
     cmd->add_option("--db", options->db, "database file (default $OPFOLG_DB or ./opfolg.db)");
     cmd->add_option("--committees", options->committees, "committee names, aliases and renames (committees.conf)");
+    cmd->add_option("--rules", options->rules,
+                    "rules file(s) or profile whose vocabulary classifies the decisions (default: $OPFOLG_RULES, "
+                    "else rules/default.rules)");
     cmd->add_option("--title-similarity", options->threshold,
                     "threshold for linking items by case number and similar title (0..1)")
         ->check(CLI::Range(0.0, 1.0));
@@ -93,6 +96,9 @@ void register_ingest(CLI::App& app, Commands& out) {
     cmd->add_option("paths", options->paths, "minutes files or folders")->required();
     out.push_back({cmd, [options] {
         const std::string db = options->db.empty() ? default_db_path() : options->db;
+        // The vocabulary is installed before any worker parses; stored decisions follow it (refresh_classes).
+        const rules::RuleSet ruleset = load_ruleset(rules_files_in_force(options->rules));
+        install_vocabulary(ruleset);
         std::vector<std::string> problems;
         auto files = collect(options->paths, problems);
         for (const auto& p : problems) std::cerr << "opfolg: " << p << '\n';
@@ -108,6 +114,7 @@ void register_ingest(CLI::App& app, Commands& out) {
         std::optional<tracker::Store> file_store;
         if (!scratch) file_store.emplace(db);
         tracker::Store& store = scratch ? *scratch : *file_store;
+        refresh_classes(store, ruleset);
         tracker::Committees committees(store);
         // Every document is a commit of ~70 WAL pages (FTS5 segments, indexes); checkpointing every 1,000 pages
         // (the default) copied and synced the same pages again and again: 30 % of a bulk ingest's wall time.

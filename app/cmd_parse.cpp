@@ -166,13 +166,18 @@ void print_text(const Minutes& m) {
 void register_parse(CLI::App& app, Commands& out) {
     struct Options {
         std::string file;
+        std::vector<std::string> rules;
         bool json = false;
     };
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("parse", "show the parsed structure of one document (no database)");
     cmd->add_option("file", options->file, "minutes file")->required();
     cmd->add_flag("--json", options->json, "JSON instead of text");
+    cmd->add_option("--rules", options->rules,
+                    "rules file(s) or profile whose vocabulary classifies the decisions (default: $OPFOLG_RULES, "
+                    "else rules/default.rules)");
     out.push_back({cmd, [options] {
+        install_vocabulary(load_ruleset(rules_files_in_force(options->rules)));
         Minutes m;
         try {
             m = read_minutes(options->file);

@@ -18,6 +18,7 @@ Exit status:
 
 Environment:
   OPFOLG_DB   database file when --db is not given (default ./opfolg.db)
+  OPFOLG_RULES  rules file or municipality profile when --rules is not given (default: the default rules))
   NO_COLOR    no colour in text output
   OPFOLG_LOG  diagnostics on stderr: debug shows each stage with its time (default warn))";
 }
@@ -49,6 +50,8 @@ int main(int argc, char** argv) {
     for (auto& command : commands) {
         if (!command.sub->parsed()) continue;
         try {
+            install_default_vocabulary();  // what parsing and `rules test` use unless a command installs its rules'
+
             return command.run();
         } catch (const UsageError& e) {
             std::cerr << "opfolg: " << e.what() << '\n';

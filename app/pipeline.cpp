@@ -4,6 +4,7 @@
 #include "rules/evaluate.hpp"
 #include "rules/ruleset.hpp"
 #include "rules/scope.hpp"
+#include "tracker/reclassify.hpp"
 #include "tracker/store.hpp"
 
 #include <spdlog/spdlog.h>
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 
 namespace opfolg::app {
 
@@ -19,7 +21,8 @@ namespace fs = std::filesystem;
 
 void add_common_options(CLI::App& cmd, CommonOptions& options) {
     cmd.add_option("--db", options.db, "database file (default $OPFOLG_DB or ./opfolg.db)");
-    cmd.add_option("--rules", options.rules_files, "rules file(s) (default: rules/default.rules)");
+    cmd.add_option("--rules", options.rules_files,
+                   "rules file(s) or profile (default: $OPFOLG_RULES, else rules/default.rules)");
     cmd.add_option("--as-of", options.as_of, "evaluate as of this day, YYYY-MM-DD (default: today)");
     cmd.add_option("--disable", options.disabled, "switch off a rule by id (repeatable)");
 }
@@ -35,6 +38,48 @@ std::string default_rules_path() {
         if (fs::exists(p)) return p.string();
     }
     return (fs::path(OPFOLG_RULES_DIR_INSTALL) / "default.rules").string();
+}
+
+std::vector<std::string> rules_files_in_force(const std::vector<std::string>& given) {
+    if (!given.empty()) return given;
+    const char* env = std::getenv("OPFOLG_RULES");
+    if (env && *env) return {env};
+    return {default_rules_path()};
+}
+
+rules::RuleSet load_ruleset(const std::vector<std::string>& files) {
+    rules::RuleSet ruleset;
+    for (const auto& file : files) {
+        std::vector<rules::Diagnostic> diags;
+        if (!rules::load_rules(file, ruleset, diags)) {
+            std::string message = "invalid rules:";
+            for (const auto& d : diags) message += "\n" + rules::format_diagnostic(d);
+            throw UsageError(message);
+        }
+    }
+    return ruleset;
+}
+
+void install_vocabulary(const rules::RuleSet& ruleset) { set_default_vocabulary(rules::vocabulary_in_force(ruleset)); }
+
+void install_default_vocabulary() {
+    rules::RuleSet ruleset;
+    std::vector<rules::Diagnostic> diags;
+    if (rules::load_rules(default_rules_path(), ruleset, diags) && ruleset.has_vocabulary)
+        set_default_vocabulary(ruleset.vocabulary);
+    else
+        spdlog::debug("no default vocabulary: {} did not load", default_rules_path());
+}
+
+void refresh_classes(tracker::Store& store, const rules::RuleSet& ruleset) {
+    std::string files;
+    for (const auto& f : ruleset.files) files += (files.empty() ? "" : ", ") + f;
+    Stopwatch watch;
+    auto r = tracker::reclassify_if_stale(store, rules::vocabulary_in_force(ruleset), files);
+    if (r.stale && r.decisions > 0)
+        std::cerr << "opfolg: the decision vocabulary changed (" << files << "): " << r.decisions
+                  << " stored decisions classified again, " << r.changed << " changed class\n";
+    spdlog::debug("reclassify: {} in {:.1f} ms", r.stale ? "stale, done" : "current", watch.ms());
 }
 
 date::year_month_day today() {
@@ -57,20 +102,26 @@ Evaluation evaluate_store(const CommonOptions& options) {
     const std::string db = options.db.empty() ? default_db_path() : options.db;
     if (!fs::exists(db)) throw UsageError("no database at " + db + " (run `opfolg ingest` first, or give --db)");
 
-    rules::RuleSet& ruleset = out.ruleset;
-    std::vector<std::string> files = options.rules_files;
-    if (files.empty()) files.push_back(default_rules_path());
-    for (const auto& file : files) {
-        std::vector<rules::Diagnostic> diags;
-        if (!rules::load_rules(file, ruleset, diags)) {
-            std::string message = "invalid rules:";
-            for (const auto& d : diags) message += "\n" + rules::format_diagnostic(d);
-            throw UsageError(message);
-        }
-    }
+    out.ruleset = load_ruleset(rules_files_in_force(options.rules_files));
+    const rules::RuleSet& ruleset = out.ruleset;
     for (const auto& id : options.disabled)
         if (!ruleset.find(id)) throw UsageError("--disable: no rule with id \"" + id + "\"");
 
+    bool current = false;
+    {
+        tracker::Store peek(db, /*read_only=*/true);
+        current = tracker::classes_current(peek, rules::vocabulary_in_force(ruleset));
+    }
+    if (!current) {
+        try {
+            tracker::Store writable(db);
+            refresh_classes(writable, ruleset);
+        } catch (const tracker::StoreError& e) {  // e.g. a store the user may only read: report what is stored
+            std::cerr << "opfolg: warning: the stored decision classes were made with another vocabulary and "
+                         "cannot be updated here ("
+                      << e.what() << "); run `opfolg ingest --rules ...`\n";
+        }
+    }
     tracker::Store store(db, /*read_only=*/true);
     const auto scope = rules::candidate_scope(ruleset, options.disabled);
     Stopwatch loading;

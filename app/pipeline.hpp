@@ -3,6 +3,7 @@
 #include "rules/flag.hpp"
 #include "rules/ruleset.hpp"
 #include "tracker/candidates.hpp"
+#include "tracker/store.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -39,7 +40,21 @@ struct Evaluation {
     rules::RuleSet ruleset;          // the rules that were evaluated
 };
 
-// Throws UsageError for bad options/rules, std::runtime_error for store failures.
+// Throws UsageError for bad options/rules, std::runtime_error for store failures. When the store's decision
+// classes were made with another vocabulary, they are classified again first (a one-line notice on stderr).
 Evaluation evaluate_store(const CommonOptions& options);
+
+// The rule files in force: --rules, else $OPFOLG_RULES (a profile chosen once, e.g. in the cron job), else
+// the default rules.
+std::vector<std::string> rules_files_in_force(const std::vector<std::string>& given);
+// Loads rule files into one set (includes followed); throws UsageError with every diagnostic.
+rules::RuleSet load_ruleset(const std::vector<std::string>& files);
+// Makes the rules' vocabulary (vocabulary_in_force) the process's default_vocabulary, which parsing uses.
+void install_vocabulary(const rules::RuleSet& ruleset);
+// Installs the default rules' vocabulary (main, before any command); quietly nothing when they cannot be read.
+void install_default_vocabulary();
+// Brings the store's classes up to the vocabulary (tracker::reclassify_if_stale) and says so on stderr when
+// stored decisions were classified again.
+void refresh_classes(tracker::Store& store, const rules::RuleSet& ruleset);
 
 }  // namespace opfolg::app

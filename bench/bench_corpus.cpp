@@ -1,4 +1,5 @@
 #include "bench/bench_corpus.hpp"
+#include "rules/ruleset.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -53,6 +54,12 @@ std::string temp_path(const std::string& name) {
 
 const Corpus& corpus() {
     static const Corpus loaded = [] {
+        // Decisions are classified with the default rules' vocabulary, as the opfolg command does.
+        rules::RuleSet ruleset;
+        std::vector<rules::Diagnostic> diags;
+        if (!rules::load_rules(OPFOLG_SOURCE_DIR "/rules/default.rules", ruleset, diags))
+            throw std::runtime_error("cannot load " OPFOLG_SOURCE_DIR "/rules/default.rules");
+        set_default_vocabulary(ruleset.vocabulary);
         Corpus c;
         if (const char* env = std::getenv("OPFOLG_BENCH_CORPUS")) {
             c.dir = env;

@@ -1,10 +1,8 @@
-// Decision classes from the text of a Beslutning, with an X3 symbol table over the lowercased text.
-// Phrases match at word starts and must end at a word boundary; the longest phrase wins, so "ikke godkendt"
-// is rejected, not approved, and "Udsættelse" never matches "udsat".
+// Decision classes from the text of a Beslutning, by the vocabulary's phrases over the lowercased text (see
+// vocabulary.hpp for the matching). The phrases come from the rule files; this file keeps only how a decision
+// text is read: remarks apart, each class once, in order.
 #include "grammar/decision.hpp"
 #include "grammar/reader.hpp"
-
-#include <boost/spirit/home/x3.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -12,79 +10,44 @@
 namespace opfolg {
 
 namespace {
-namespace x3 = boost::spirit::x3;
-
-struct decision_phrases_ : x3::symbols<DecisionClass> {
-    decision_phrases_() {
-        using C = DecisionClass;
-        add("taget til efterretning", C::noted)("tages til efterretning", C::noted)("til efterretning", C::noted)
-           ("orienteringen taget til efterretning", C::noted)
-           ("indstillingen godkendt", C::approved)("indstilling godkendt", C::approved)
-           ("indstillingen godkendes", C::approved)("godkendt", C::approved)("godkendes", C::approved)
-           ("vedtaget", C::approved)("tiltrådt", C::approved)("indstillingen tiltrådt", C::approved)
-           ("ikke godkendt", C::rejected)("godkendes ikke", C::rejected)("forkastet", C::rejected)
-           ("forkastes", C::rejected)("afvist", C::rejected)("afvises", C::rejected)("ikke tiltrådt", C::rejected)
-           ("anbefales", C::recommended)("indstillingen anbefales", C::recommended)("anbefalet", C::recommended)
-           ("udsættes", C::postponed)("udsat", C::postponed)("sagen udsættes", C::postponed)
-           ("ny sag forelægges", C::new_case)("ny sag fremlægges", C::new_case)("ny sag fremsendes", C::new_case)
-           ("sagen forelægges igen", C::new_case)("sagen genoptages", C::new_case)
-           ("undersøges", C::investigate)("undersøges nærmere", C::investigate)
-           ("oversendes til", C::forwarded)("oversendt til", C::forwarded)("sendes videre til", C::forwarded);
-        // Greve (FirstAgenda): resumption at the next meeting is a postponement; a resumption only *if*
-        // something happens owes nothing (C::none: the phrase is consumed, no class added).
-        for (const char* meeting : {"næste møde", "det næste møde", "næste ordinære møde", "det næste ordinære møde",
-                                    "kommende møde", "det kommende møde", "et kommende møde", "næste udvalgsmøde",
-                                    "det kommende ordinære møde"})
-            for (const char* lead : {"genoptages på ", "sagen genoptages på "})  // longer than "sagen genoptages"
-                add(std::string(lead) + meeting, C::postponed);
-        add("udskydes", C::postponed)("udskudt", C::postponed)("punktet udsat til næste møde", C::postponed)
-           ("udsætte sagens behandling", C::postponed)("udsætte sagen", C::postponed);
-        add("genoptages, hvis", C::none)("genoptages hvis", C::none)("genoptages, såfremt", C::none)
-           ("genoptages såfremt", C::none)("sagen genoptages, hvis", C::none)("sagen genoptages hvis", C::none);
-        add("ønsker en sag", C::new_case)("ønsker at få forelagt en sag", C::new_case)
-           ("ønsker en opfølgende sag", C::new_case)("ønsker en ny sag", C::new_case);
-        add("sendes tilbage til", C::returned)("sendt tilbage til", C::returned)("sagen sendes tilbage", C::returned)
-           ("tilbagesendes til", C::returned)("tilbagesendt til", C::returned)
-           ("tilbagesendes til fornyet behandling", C::returned);
-        add("fremsendes til", C::forwarded);
-        // Aarhus: "Tilbagesendes <afdeling> med bemærkning, at byrådet … har vedtaget …": adopted and handed back
-        // for execution (no "til": the department is the object). "tilbagesendes til …" above is returned.
-        add("tilbagesendes", C::approved)("kunne tiltræde indstillingen", C::approved)
-           ("tiltræde indstillingen", C::approved)
-           ("kunne ikke tiltræde indstillingen", C::none)  // one member's vote beside the majority's decision
-           ("ingen bemærkninger", C::noted)("blev orienteret", C::noted);
-    }
-};
-const decision_phrases_ decision_phrases;
-
 bool is_word_byte(char c) {
     unsigned char u = static_cast<unsigned char>(c);
     return std::isalnum(u) != 0 || u >= 0x80;
 }
 
-const char* const remark_markers[] = {"med denne bemærkning", "med dene bemærkning", "med følgende bemærkning",
-                                      "med følgende bemærkninger", "med bemærkning", "med de bemærkninger"};
-
-// Calls on_class for each phrase in `text` (lowercased): longest phrase at a word start, word boundary after.
+// Calls on_row for each phrase in `text` (lowercased) from `from` on: longest phrase at a word start, word
+// boundary after.
 template <typename F>
-void scan_phrases(std::string_view text, F on_class) {
-    auto it = text.begin();
-    while (it != text.end()) {
-        bool at_word_start = it == text.begin() || !is_word_byte(*(it - 1));
-        DecisionClass c{};
-        auto probe = it;
-        if (at_word_start && x3::parse(probe, text.end(), decision_phrases, c) &&
-            (probe == text.end() || !is_word_byte(*probe))) {
-            on_class(c);
-            it = probe;
+void scan_phrases(const Vocabulary& vocabulary, std::string_view text, std::size_t from, F on_row) {
+    std::size_t at = from;
+    while (at < text.size()) {
+        bool at_word_start = at == from || !is_word_byte(text[at - 1]);
+        std::size_t end = 0;
+        const VocabularyRow* row = at_word_start ? vocabulary.match(text, at, end) : nullptr;
+        if (row) {
+            on_row(*row);
+            at = end;
         } else {
-            ++it;
+            ++at;
         }
     }
 }
 }  // namespace
 
-Decision classify_decision(std::string_view text, int line) {
+const std::vector<const char*>& remark_markers() {
+    static const std::vector<const char*> markers{"med denne bemærkning", "med dene bemærkning",
+                                                  "med følgende bemærkning", "med følgende bemærkninger",
+                                                  "med bemærkning", "med de bemærkninger"};
+    return markers;
+}
+
+bool counts_in_remark(DecisionClass c) {
+    return c == DecisionClass::postponed || c == DecisionClass::new_case || c == DecisionClass::returned;
+}
+
+Decision classify_decision(std::string_view text, int line) { return classify_decision(text, default_vocabulary(), line); }
+
+Decision classify_decision(std::string_view text, const Vocabulary& vocabulary, int line) {
     Decision d;
     d.text = std::string(text);
     d.line = line;
@@ -92,7 +55,7 @@ Decision classify_decision(std::string_view text, int line) {
 
     // Remarks: everything after the marker (and its colon) belongs to the remark, not to the decision proper.
     std::size_t remark_at = std::string::npos;
-    for (const char* marker : remark_markers) {
+    for (const char* marker : remark_markers()) {
         std::size_t at = lower.find(marker);
         if (at != std::string::npos && at < remark_at) {
             remark_at = at;
@@ -103,19 +66,25 @@ Decision classify_decision(std::string_view text, int line) {
             d.remarks = remark;
         }
     }
-    auto add = [&](DecisionClass c) {
-        if (c == DecisionClass::none) return;  // a phrase that says nothing is owed ("genoptages, hvis")
-        if (std::find(d.classes.begin(), d.classes.end(), c) == d.classes.end()) d.classes.push_back(c);
+    auto add = [&](const VocabularyRow& row) {
+        if (row.decision_class == DecisionClass::none) return;  // a phrase that says nothing is owed
+        if (std::find(d.classes.begin(), d.classes.end(), row.decision_class) != d.classes.end()) return;
+        d.classes.push_back(row.decision_class);
+        d.matched.push_back(PhraseMatch{row.decision_class, row.phrase, row.file, row.line});
     };
-    scan_phrases(std::string_view(lower).substr(0, remark_at), add);
+    scan_phrases(vocabulary, std::string_view(lower).substr(0, remark_at), 0, add);
     if (remark_at != std::string::npos) {
         // A remark can still say that the case comes back ("Taget til efterretning med bemærkning om, at sagen
         // genoptages på næste udvalgsmøde"): the classes that owe a later treatment are read from it too.
-        scan_phrases(std::string_view(lower).substr(remark_at), [&](DecisionClass c) {
-            if (c == DecisionClass::postponed || c == DecisionClass::new_case || c == DecisionClass::returned) add(c);
+        scan_phrases(vocabulary, lower, remark_at, [&](const VocabularyRow& row) {
+            if (counts_in_remark(row.decision_class)) add(row);
         });
         auto approved = std::find(d.classes.begin(), d.classes.end(), DecisionClass::approved);
-        if (approved != d.classes.end()) *approved = DecisionClass::approved_with_remarks;
+        if (approved != d.classes.end()) {
+            *approved = DecisionClass::approved_with_remarks;
+            for (auto& m : d.matched)
+                if (m.decision_class == DecisionClass::approved) m.decision_class = DecisionClass::approved_with_remarks;
+        }
     }
     if (d.classes.empty()) d.classes.push_back(DecisionClass::none);
     return d;

@@ -33,9 +33,18 @@ struct Participant {
     bool absent = false;  // "(Afbud)"
 };
 
+// The vocabulary row that gave a decision one of its classes (grammar/vocabulary.hpp), for `opfolg explain`.
+struct PhraseMatch {
+    DecisionClass decision_class = DecisionClass::none;
+    std::string phrase;
+    std::string file;  // where the row is defined
+    int line = 0;
+};
+
 struct Decision {
     std::string text;      // the whole decision, lines joined with spaces
     std::vector<DecisionClass> classes;
+    std::vector<PhraseMatch> matched;  // for each class that a phrase gave: the first such phrase, in class order
     std::string remarks;   // text after "med denne/dene bemærkning:"
     int line = 0;
 };

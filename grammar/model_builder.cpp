@@ -44,6 +44,7 @@ struct Builder {
     const LineMap& map;
     parser::parse_context& ctx;
     Minutes& out;
+    const Vocabulary& vocabulary;
 
     template <typename Node>
     int line_of(const Node& node) const {
@@ -106,7 +107,7 @@ struct Builder {
         int labelled_item = 0;
         std::vector<TextLine> decision_lines;
         auto close = [&] {
-            if (current) current->decision = classify_decision(join(decision_lines), decision_lines.empty()
+            if (current) current->decision = classify_decision(join(decision_lines), vocabulary, decision_lines.empty()
                                                                                        ? current->line
                                                                                        : decision_lines[0].line);
             if (current && labels && current->date.ok()) {
@@ -265,7 +266,7 @@ struct Builder {
                         decided.push_back(l);
                     }
                 }
-                if (!decided.empty()) it.decision = classify_decision(join(decided), decided.front().line);
+                if (!decided.empty()) it.decision = classify_decision(join(decided), vocabulary, decided.front().line);
             } else if (s.kind == "tidligere_behandling") {
                 for (const auto& l : s.lines) {
                     Reference r;
@@ -315,7 +316,7 @@ bool looks_like_budget_description(const SourceText& src) {
 
 }  // namespace
 
-Minutes parse_minutes(const SourceText& source) {
+Minutes parse_minutes(const SourceText& source, const Vocabulary& vocabulary) {
     Minutes out;
     out.file = source.file;
     out.meeting.source_id = source.source_id;
@@ -337,7 +338,7 @@ Minutes parse_minutes(const SourceText& source) {
         if (unnumbered_heading(l.text))
             out.warnings.push_back({l.source_line, "\"" + l.text + "\" looks like an item heading but has no number; "
                                                    "kept as text of the part before it"});
-    Builder b{source, map, ctx, out};
+    Builder b{source, map, ctx, out, vocabulary};
     b.header(doc.header);
     if (out.meeting.kind.empty() && doc.items.empty()) {
         out.kind = DocumentKind::not_minutes;
@@ -355,6 +356,8 @@ Minutes parse_minutes(const SourceText& source) {
     for (const auto& item : doc.items) b.item(item);
     return out;
 }
+
+Minutes parse_minutes(const SourceText& source) { return parse_minutes(source, default_vocabulary()); }
 
 Minutes read_minutes(const std::string& path) { return parse_minutes(read_source(path)); }
 

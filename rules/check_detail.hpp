@@ -31,6 +31,12 @@ Diagnostic syntax_diagnostic(const Source& src, const char* where, const std::st
 // Turns a parsed file into rules (appended to out), reporting semantic errors.
 void compile_file(const Source& src, const ast::File& file, RuleSet& out, std::vector<Diagnostic>& diags);
 
+// The decision class names, for suggestions.
+std::vector<std::string> class_names();
+
+// Applies a file's vocabulary block to out.vocabulary, reporting bad rows.
+void compile_vocabulary(const Source& src, const ast::Vocabulary& block, RuleSet& out, std::vector<Diagnostic>& diags);
+
 // Lower-cases ASCII and the Latin-1 letters (ÆØÅ -> æøå) of UTF-8 text, for case-insensitive comparisons.
 std::string fold_case(std::string_view s);
 

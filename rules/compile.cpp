@@ -40,11 +40,15 @@ std::string normalise_space(const char* b, const char* e) {
     return out;
 }
 
+}  // namespace
+
 std::vector<std::string> class_names() {
     std::vector<std::string> names;
     for (DecisionClass c : all_decision_classes()) names.emplace_back(to_string(c));
     return names;
 }
+
+namespace {
 
 struct Compiler {
     const Source& src;
@@ -261,6 +265,14 @@ struct Compiler {
 
 void compile_file(const Source& src, const ast::File& file, RuleSet& out, std::vector<Diagnostic>& diags) {
     Compiler compiler{src, diags};
+    for (std::size_t i = 0; i < file.vocabularies.size(); ++i) {
+        if (i > 0) {
+            diags.push_back(src.at(src.skip_blank(file.vocabularies[i].where),
+                                   "a second vocabulary block in one file (put every row in the first)"));
+            continue;
+        }
+        compile_vocabulary(src, file.vocabularies[i], out, diags);
+    }
     for (const auto& r : file.rules) compiler.rule(r, out);
 }
 

@@ -122,7 +122,7 @@ std::string suggest(std::string_view word, const std::vector<std::string>& candi
 }
 
 namespace {
-const std::vector<std::string> top_words{"rule", "include"};
+const std::vector<std::string> top_words{"rule", "include", "vocabulary"};
 const std::vector<std::string> clause_words{"title", "severity", "when", "unless", "due", "flag", "message", "example"};
 const std::vector<std::string> condition_words{"decision", "title",  "body",     "text",    "committee", "closed",
                                                "case",     "has",    "no",       "not",     "resolved",  "snoozed",
@@ -145,7 +145,12 @@ Diagnostic syntax_diagnostic(const Source& src, const char* where, const std::st
     if (which == "closing quote") {
         return src.at(where, "unterminated string: missing closing '\"' before the end of the line");
     }
-    if (which == "'rule' or 'include'") return unknown("keyword", top_words, "'rule' or 'include'");
+    if (which == "'rule', 'vocabulary' or 'include'") return unknown("keyword", top_words, "'rule', 'vocabulary' or 'include'");
+    if (which == "a phrase (\"...\") or '}'") {
+        if (p >= end) return src.at(p, "unexpected end of file: missing '}' at the end of the vocabulary");
+        return src.at(p, "expected a phrase in double quotes or '}' in the vocabulary" +
+                             (word.empty() ? std::string() : ", found '" + word + "'"));
+    }
     if (which == "a clause keyword or '}'") {
         if (p >= end) return src.at(p, "unexpected end of file: missing '}' at the end of the rule");
         return unknown("keyword", clause_words, "a clause keyword (title, severity, when, ...) or '}'");

@@ -361,6 +361,9 @@ std::string explain(const RuleSet& rules, const Candidate& c, const Flag& flag, 
     out << '\n';
     out << "Source: " << c.source_file << ':' << c.source_line << '\n';
     out << "Decision: \"" << c.decision.text << "\" (classes: " << classes_text(c.decision) << ")\n";
+    for (const auto& m : c.decision.matched)
+        out << "  classified " << to_string(m.decision_class) << " by phrase '" << m.phrase << "' at " << m.file << ':'
+            << m.line << '\n';
     for (const auto& d : c.deadlines) {
         out << "Time phrase: \"" << d.phrase.phrase << "\" line " << d.line << " -> "
             << (d.phrase.next_meeting ? std::string("next meeting") : iso(d.phrase.last))

@@ -41,11 +41,11 @@ struct ExampleResult {
     std::string detail;         // what differed (file:line: expected ..., got ...)
 };
 
-// Builds a Candidate from each `example` (decision classified with classify_decision, deadlines found with
-// find_time_phrases / find_promise) and checks the expected outcome.
+// Builds a Candidate from each `example` (decision classified with classify_decision and the rule set's
+// vocabulary_in_force, deadlines found with find_time_phrases / find_promise) and checks the expected outcome.
 std::vector<ExampleResult> run_examples(const RuleSet& rules);
-// The candidate an example describes, and its as-of date.
-tracker::Candidate example_candidate(const Example& example);
+// The candidate an example describes (its decision classified with `vocabulary`), and its as-of date.
+tracker::Candidate example_candidate(const Example& example, const Vocabulary& vocabulary = default_vocabulary());
 date::year_month_day example_as_of(const Example& example);
 
 }  // namespace opfolg::rules

@@ -35,7 +35,7 @@ date::year_month_day example_as_of(const Example& e) {
     return e.as_of ? *e.as_of : date::year_month_day{date::sys_days(e.meeting) + date::days{365}};
 }
 
-tracker::Candidate example_candidate(const Example& e) {
+tracker::Candidate example_candidate(const Example& e, const Vocabulary& vocabulary) {
     tracker::Candidate c;
     c.key = "example|" + e.where.file + ":" + std::to_string(e.where.line);
     c.committee = e.committee;
@@ -48,7 +48,7 @@ tracker::Candidate example_candidate(const Example& e) {
     c.from_history = e.from_history;
     c.source_file = e.where.file;
     c.source_line = e.where.line;
-    c.decision = classify_decision(e.decision, e.where.line);
+    c.decision = classify_decision(e.decision, vocabulary, e.where.line);
     // Decision deadlines first, then the item's text, as tracker::Candidate promises.
     add_deadlines(c, e.decision, true, e.where.line);
     add_deadlines(c, e.title, false, e.where.line);
@@ -77,7 +77,7 @@ std::vector<ExampleResult> run_examples(const RuleSet& rules) {
             ExampleResult r;
             r.rule = rule.id;
             r.example = e.text;
-            auto candidate = example_candidate(e);
+            auto candidate = example_candidate(e, vocabulary_in_force(rules));
             std::vector<std::string> trace;
             auto flag = evaluate_rule(rule, candidate, example_as_of(e), &trace);
             std::string where = e.where.file + ":" + std::to_string(e.where.line) + ": ";

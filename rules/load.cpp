@@ -80,7 +80,8 @@ void include_file(const detail::Source& src, const ast::Include& inc, RuleSet& o
         diags.push_back(src.at(inc.path.where, "include not found: '" + inc.path.text + "' (looked for " + path + ")"));
         return;
     }
-    parse_text(text, path, out, diags, stack);
+    // "profiles/../default.rules" is named "default.rules" in messages and in the vocabulary rows' origins.
+    parse_text(text, fs::path(path).lexically_normal().string(), out, diags, stack);
 }
 
 bool parse_text(std::string_view text, const std::string& file_name, RuleSet& out, std::vector<Diagnostic>& diags,

@@ -70,9 +70,23 @@ struct Include {
     const char* where = nullptr;
 };
 
+// `"genoptages på næste møde" -> postponed` in a vocabulary block.
+struct VocabEntry {
+    WordAt phrase;  // where: the opening quote
+    WordAt decision_class;
+};
+
+// `vocabulary { entries }` extends the vocabulary in force; `vocabulary only { ... }` replaces it.
+struct Vocabulary {
+    bool only = false;
+    std::vector<VocabEntry> entries;
+    const char* where = nullptr;
+};
+
 struct File {
     std::vector<Include> includes;
     std::vector<Rule> rules;
+    std::vector<Vocabulary> vocabularies;
 };
 
 }  // namespace opfolg::rules::ast

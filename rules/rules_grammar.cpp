@@ -23,7 +23,7 @@ bool parse_syntax(std::string_view text, ast::File& out, SyntaxError& error) {
     if (!ok && !error.failed) {
         error.failed = true;
         error.where = first;
-        error.which = "'rule' or 'include'";
+        error.which = "'rule', 'vocabulary' or 'include'";
     }
     return ok && !error.failed;
 }

@@ -2,8 +2,9 @@
 // position it came from (ast::WordAt / where pointers); expectation points (>) name what they expect, and
 // the error handler on the top rule records the first failure (file:line:col is computed by compile.cpp).
 //
-//   file      = { include | rule } end
+//   file      = { include | vocabulary | rule } end
 //   include   = "include" string
+//   vocabulary = "vocabulary" ["only"] "{" { string "->" word } "}"
 //   rule      = "rule" id "{" { clause } "}"
 //   clause    = "title" string | "severity" word | "when" cond | "unless" cond | "due" due
 //             | "flag" "if" cond | "message" string | "example" example
@@ -104,6 +105,10 @@ struct span_tagger {
     void on_success(Iterator const& first, Iterator const&, ast::Include& node, Context const&) const {
         node.where = first;
     }
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const&, ast::Vocabulary& node, Context const&) const {
+        node.where = first;
+    }
 };
 struct cond_class : span_tagger {};
 struct and_cond_class : span_tagger {};
@@ -114,6 +119,7 @@ struct example_class : span_tagger {};
 struct clause_class : span_tagger {};
 struct rule_class : span_tagger {};
 struct include_class : span_tagger {};
+struct vocabulary_class : span_tagger {};
 
 // --- conditions ----------------------------------------------------------------------------------------
 
@@ -330,7 +336,12 @@ x3::rule<class rule_body_class, ast::Rule> const rule_body = "rule";
 x3::rule<rule_class, ast::Rule> const rule = "rule";
 x3::rule<class include_body_class, ast::Include> const include_body = "include";
 x3::rule<include_class, ast::Include> const include = "include";
-x3::rule<class top_end_class> const top_end = "'rule' or 'include'";
+x3::rule<class top_end_class> const top_end = "'rule', 'vocabulary' or 'include'";
+x3::rule<class vocab_entry_class, ast::VocabEntry> const vocab_entry = "vocabulary row";
+x3::rule<class vocab_end_class> const vocab_end = "a phrase (\"...\") or '}'";
+x3::rule<class vocab_arrow_class> const vocab_arrow = "'->' and a decision class after the phrase";
+x3::rule<class vocabulary_body_class, ast::Vocabulary> const vocabulary_body = "vocabulary";
+x3::rule<vocabulary_class, ast::Vocabulary> const vocabulary = "vocabulary";
 file_type const file = "rules file";
 
 template <typename Ctx>
@@ -384,14 +395,29 @@ auto const include_body_def = (kw("include") > quoted)[([](auto& ctx) {
     x3::_val(ctx) = ast::Include{x3::_attr(ctx), x3::_where(ctx).begin()};
 })];
 auto const top_end_def = x3::eoi;
+auto const vocab_arrow_def = lit("->");
+auto const vocab_entry_def = (quoted > vocab_arrow > class_word)[([](auto& ctx) {
+    x3::_val(ctx) = ast::VocabEntry{boost::fusion::at_c<0>(x3::_attr(ctx)), boost::fusion::at_c<1>(x3::_attr(ctx))};
+})];
+auto const vocab_end_def = lit('}');
+auto const vocabulary_body_def = (kw("vocabulary") > x3::matches[kw("only")] > lbrace > *vocab_entry > vocab_end)[(
+    [](auto& ctx) {
+    ast::Vocabulary v;
+    v.only = boost::fusion::at_c<0>(x3::_attr(ctx));
+    v.entries = boost::fusion::at_c<1>(x3::_attr(ctx));
+    x3::_val(ctx) = v;
+})];
 auto const file_def = *(include[([](auto& ctx) { x3::_val(ctx).includes.push_back(x3::_attr(ctx)); })]
+                        | vocabulary[([](auto& ctx) { x3::_val(ctx).vocabularies.push_back(x3::_attr(ctx)); })]
                         | rule[([](auto& ctx) { x3::_val(ctx).rules.push_back(x3::_attr(ctx)); })])
                       > top_end;
 
+auto const vocabulary_def = vocabulary_body;  // tagged with its span by vocabulary_class::on_success
 auto const clause_def = clause_body;  // tagged with its span by clause_class::on_success
 auto const rule_def = rule_body;  // tagged with its span by rule_class::on_success
 auto const include_def = include_body;  // tagged with its span by include_class::on_success
-BOOST_SPIRIT_DEFINE(clause, rule_end, lbrace, rule, include, top_end, file, clause_body, rule_body, include_body)
+BOOST_SPIRIT_DEFINE(clause, rule_end, lbrace, rule, include, top_end, file, clause_body, rule_body, include_body,
+                    vocab_entry, vocab_end, vocab_arrow, vocabulary, vocabulary_body)
 
 // Records the first expectation failure; X3 then stops and parse_syntax() returns false.
 struct file_class {

@@ -1,6 +1,27 @@
 // The rule DSL: a checked, ready-to-evaluate rule set and the functions that load it.
 //
-// A rules file holds `include "other.rules"` lines and rules:
+// A rules file holds `include "other.rules"` lines, at most one vocabulary block, and rules.
+//
+// The vocabulary classifies decision texts (at ingest, and by `opfolg rules test` for examples):
+//
+//   vocabulary {
+//     "genoptages på næste møde" -> postponed     # phrase -> class (the classes of `decision is` below)
+//     "genoptages, hvis"         -> none          # consumed, owes nothing
+//   }
+//
+// Matching: case-insensitive (also æøå/ÆØÅ), at word starts, the longest phrase starting there wins and counts
+// only when a word boundary follows. Text after a remark marker ("med bemærkning", "med denne bemærkning:", ...)
+// is the remark: there only postponed, new_case and returned phrases count, and approved becomes
+// approved_with_remarks.
+// Profiles: rows accumulate over the files read, includes first, so `include "../default.rules"` followed by
+// `vocabulary { ... }` extends the default, and a phrase defined again redefines it (the later file wins:
+// "tilbagesendes" -> returned in one town, approved in another). `vocabulary only { ... }` replaces every row read
+// before it. A rule set whose files have no vocabulary block is given the default rules' vocabulary.
+// The checker refuses unknown classes, empty phrases, a phrase given two classes in one file, and phrases that
+// can never match (spaces at the ends or doubled, a no-break space, a remark marker inside, a remark-only
+// position with a class that does not count there).
+//
+// Rules:
 //
 //   rule postponed-not-resumed {
 //     title    "Udsat sag ikke genoptaget"          # Danish, shown to users (required)
@@ -45,6 +66,7 @@
 // snoozed until DATE, closed, resolved, history.
 #pragma once
 #include "grammar/model.hpp"
+#include "grammar/vocabulary.hpp"
 #include "rules/flag.hpp"
 
 #include <memory>
@@ -117,6 +139,8 @@ struct Rule {
 struct RuleSet {
     std::vector<Rule> rules;          // in file order; an included file's rules come before the includer's
     std::vector<std::string> files;   // every file read, for messages
+    Vocabulary vocabulary;            // the decision vocabulary in force (rows of every file read, see above)
+    bool has_vocabulary = false;      // some file had a vocabulary block
     const Rule* find(std::string_view id) const;
 };
 
@@ -135,6 +159,10 @@ bool load_rules(const std::string& path, RuleSet& out, std::vector<Diagnostic>& 
 bool parse_rules(std::string_view text, const std::string& file_name, RuleSet& out, std::vector<Diagnostic>& diags);
 // "FILE:LINE:COL: error: message\n<line>\n   ^\n(did you mean 'x'?)\n"
 std::string format_diagnostic(const Diagnostic&);
+
+// The vocabulary decisions are classified with under these rules: their own, or default_vocabulary() (which
+// the opfolg command sets to the default rules' vocabulary) when no file had a vocabulary block.
+const Vocabulary& vocabulary_in_force(const RuleSet& rules);
 
 // The valid message placeholders, and a condition rendered back as text.
 const std::vector<std::string>& message_placeholders();

@@ -2,6 +2,7 @@
 // not meetings, not later treatments, not manual decisions, so an old weekly report can be reproduced exactly.
 #include "grammar/decision.hpp"
 #include "grammar/reader.hpp"
+#include "tracker/reclassify.hpp"
 #include "tracker/similarity.hpp"
 #include "tracker/sqlite.hpp"
 
@@ -232,7 +233,8 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
                COALESCE(NULLIF(m.time, ''), NULLIF(m.source_id, ''), m.id),
                NOT EXISTS (SELECT 1 FROM meetings o WHERE o.committee_id = m.committee_id AND o.date = m.date AND
                            (COALESCE(o.time, '') < COALESCE(m.time, '') OR
-                            (COALESCE(o.time, '') = COALESCE(m.time, '') AND o.id < m.id)))
+                            (COALESCE(o.time, '') = COALESCE(m.time, '') AND o.id < m.id))),
+               COALESCE(d.matched, '')
         FROM )sql" + scope_items_source(scope) + R"sql( JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
         JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)
@@ -263,6 +265,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         c.decision.classes = classes_of(s.text(13));
         c.decision.remarks = s.text(14);
         c.decision.line = static_cast<int>(s.integer(15));
+        c.decision.matched = decode_matches(s.text(21));
         c.source_line = c.decision.line;
         const std::int64_t committee_id = s.integer(17);
         c.key = c.committee + "|" + decision_date + "|" +

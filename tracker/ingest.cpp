@@ -1,6 +1,7 @@
 #include "tracker/ingest.hpp"
 #include "grammar/minutes.hpp"
 #include "tracker/queries.hpp"
+#include "tracker/reclassify.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <openssl/evp.h>
@@ -47,15 +48,6 @@ const std::string empty_text;  // the decision column of an item without a decis
 std::string now_utc() {
     auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return date::format("%FT%TZ", now);
-}
-
-std::string join_classes(const std::vector<DecisionClass>& classes) {
-    std::string s;
-    for (auto c : classes) {
-        if (!s.empty()) s += ' ';
-        s += to_string(c);
-    }
-    return s;
 }
 
 std::string join_numbers(const std::vector<int>& numbers) {
@@ -229,7 +221,7 @@ struct Ingestor::Statements {
           item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING"),
           decision(db, "INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
-                       "remarks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "remarks, line, matched) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           ref(db, "INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
                   "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
@@ -433,7 +425,7 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
         if (it.decision) {
             decision.bind(1, item_id).bind(2, "minutes").bind(3, meeting_date).bind(4, committee_id)
                 .bind(5, m.committee).bind(6, it.decision->text).bind(7, join_classes(it.decision->classes))
-                .bind(8, it.decision->remarks).bind(9, it.decision->line).run();
+                .bind(8, it.decision->remarks).bind(9, it.decision->line).bind(10, encode_matches(it.decision->matched)).run();
             ++result.decisions;
         }
         for (const auto& r : it.references) {
@@ -450,7 +442,8 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
             // Kept as a decision too: when that meeting is not in the store, the history is all we know of it.
             decision.bind(1, item_id).bind(2, "history").bind(3, dates::iso(h.date)).bind(4, history_committee)
                 .bind(5, h.committee).bind(6, h.decision.text).bind(7, join_classes(h.decision.classes))
-                .bind(8, h.decision.remarks).bind(9, h.decision.line ? h.decision.line : h.line).run();
+                .bind(8, h.decision.remarks).bind(9, h.decision.line ? h.decision.line : h.line)
+                .bind(10, encode_matches(h.decision.matched)).run();
             ++result.decisions;
         }
         for (const auto& d : it.deadlines) {

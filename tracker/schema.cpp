@@ -291,6 +291,22 @@ const char* const migrations[] = {
         DELETE FROM fts_pending WHERE item_id = old.id;
     END;
     )sql",
+    // 6: decision classes come from the rules' vocabulary. Each decision keeps the phrases that gave its classes
+    // and where they are defined (`opfolg explain`), and the store keeps the hash of the vocabulary its classes
+    // were made with: another vocabulary reclassifies the stored texts (tracker/reclassify.cpp). An empty hash
+    // (a store from before) is stale. Reclassifying changes only classes: links do not depend on them.
+    R"sql(
+    ALTER TABLE decisions ADD COLUMN matched TEXT NOT NULL DEFAULT '';  -- class TAB phrase TAB file TAB line, per line
+    CREATE TABLE vocabulary_state(
+        id INTEGER PRIMARY KEY CHECK(id = 1),
+        hash TEXT NOT NULL,
+        files TEXT NOT NULL                   -- the rule files it came from, for messages
+    );
+    INSERT INTO vocabulary_state(id, hash, files) VALUES(1, '', '');
+    DROP TRIGGER links_dirty_decisions_update;
+    CREATE TRIGGER links_dirty_decisions_update AFTER UPDATE OF item_id, origin, date, committee_id, text ON decisions
+        BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

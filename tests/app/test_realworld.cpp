@@ -27,18 +27,20 @@ std::string key(const json& f) {
 }
 }  // namespace
 
-TEST_CASE("Greve: 111 FirstAgenda JSON files are 111 meetings and the known follow-ups hold", "[app][realworld]") {
-    if (!have("greve")) return;
+namespace {
+// The Greve acceptance checks, with the rules (and so the vocabulary) given by `rules` ("" = the default).
+void check_greve(const std::string& rules) {
     fixture::TempDir dir;
-    auto ingest = cli::run("ingest --db " + cli::quote(dir.db()) + " " + cli::quote(realworld + "/greve"));
+    auto ingest = cli::run("ingest --db " + cli::quote(dir.db()) + rules + " " + cli::quote(realworld + "/greve"));
     INFO(ingest.out << ingest.err);
     REQUIRE(ingest.status == 0);
     CHECK(ingest.out.find("ingested 111 of 111 documents") != std::string::npos);
     CHECK(ingest.out.find("111 meetings, 1114 items") != std::string::npos);
 
-    auto r = cli::run("report --db " + cli::quote(dir.db()) + " --as-of 2025-12-01 --format json");
+    auto r = cli::run("report --db " + cli::quote(dir.db()) + rules + " --as-of 2025-12-01 --format json");
     INFO(r.err);
     REQUIRE(r.status == 0);
+    CHECK(r.err.find("classified again") == std::string::npos);  // ingest stored the classes of this vocabulary
     std::map<std::string, std::set<std::string>> rules_by_item;
     const json report = json::parse(r.out);
     for (const auto& f : report.at("flags"))
@@ -52,6 +54,32 @@ TEST_CASE("Greve: 111 FirstAgenda JSON files are 111 meetings and the known foll
     CHECK(rules_by_item.count("Beskæftigelses- og Erhvervsudvalget 2025-03-24 3") == 0);
     // "genoptages, hvis der kommer ændringer": nothing is owed.
     CHECK(rules_by_item.count("Kultur- og Fritidsudvalget 2023-11-15 2") == 0);
+}
+}  // namespace
+
+TEST_CASE("Greve: 111 FirstAgenda JSON files are 111 meetings and the known follow-ups hold", "[app][realworld]") {
+    if (!have("greve")) return;
+    check_greve("");
+}
+
+TEST_CASE("Greve under its profile (rules/profiles/greve.rules): the same follow-ups", "[app][realworld][vocabulary]") {
+    if (!have("greve")) return;
+    check_greve(" --rules " + cli::quote(std::string(OPFOLG_SOURCE_DIR) + "/rules/profiles/greve.rules"));
+}
+
+TEST_CASE("Aarhus under its profile: the minutes page keeps its six decisions, item 3 postponed",
+          "[app][realworld][vocabulary]") {
+    if (!have("aarhus")) return;
+    auto r = cli::run("parse --json --rules " +
+                      cli::quote(std::string(OPFOLG_SOURCE_DIR) + "/rules/profiles/aarhus.rules") + " " +
+                      cli::quote(realworld + "/aarhus/teknisk-udvalg-2025-10-01-referat.html"));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const json m = json::parse(r.out);
+    REQUIRE(m.at("items").size() == 6);
+    const auto& classes = m.at("items").at(2).at("decision").at("classes");
+    CHECK(std::find(classes.begin(), classes.end(), "postponed") != classes.end());
+    for (const auto& item : m.at("items")) CHECK(!item.at("decision").is_null());
 }
 
 TEST_CASE("Greve: a FirstAgenda agenda keeps its number, time, agenda id and JSON line numbers", "[app][realworld]") {

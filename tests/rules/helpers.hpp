@@ -3,6 +3,8 @@
 #include "rules/evaluate.hpp"
 #include "rules/ruleset.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <string>
 #include <vector>
 
@@ -18,6 +20,16 @@ inline Parsed parse(const std::string& text, const std::string& name = "test.rul
     Parsed p;
     p.ok = parse_rules(text, name, p.set, p.diags);
     return p;
+}
+
+// The one diagnostic a text must produce (fails the test otherwise, showing them all).
+inline Diagnostic only_error(const std::string& text) {
+    auto p = parse(text);
+    INFO(text);
+    for (const auto& d : p.diags) UNSCOPED_INFO(format_diagnostic(d));
+    REQUIRE_FALSE(p.ok);
+    REQUIRE(p.diags.size() == 1);
+    return p.diags[0];
 }
 
 inline date::year_month_day ymd(int y, unsigned m, unsigned d) {

@@ -18,14 +18,6 @@ std::string rule_with(const std::string& line, const std::string& id = "r") {
            line + "\n}\n";
 }
 
-Diagnostic only_error(const std::string& text) {
-    auto p = parse(text);
-    INFO(text);
-    for (const auto& d : p.diags) UNSCOPED_INFO(format_diagnostic(d));
-    REQUIRE_FALSE(p.ok);
-    REQUIRE(p.diags.size() == 1);
-    return p.diags[0];
-}
 
 }  // namespace
 

@@ -58,6 +58,14 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 6 (decision phrases and the vocabulary hash), as stores written before it look.
+inline const char* const undo_schema_6_sql = R"sql(
+            DROP TABLE vocabulary_state;
+            ALTER TABLE decisions DROP COLUMN matched;
+            DROP TRIGGER links_dirty_decisions_update;
+            CREATE TRIGGER links_dirty_decisions_update AFTER UPDATE ON decisions
+                BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;)sql";
+
 // Undoes schema 5's tables and triggers (the rebuilt meetings table stays: migrating it again copies it as it
 // is). Items waiting for the lazy full-text index are indexed, as schema 4 indexed every item at ingest.
 inline const char* const undo_schema_5_sql = R"sql(
