@@ -76,10 +76,20 @@ TEST_CASE("Aarhus under its profile: the minutes page keeps its six decisions, i
     INFO(r.err);
     REQUIRE(r.status == 0);
     const json m = json::parse(r.out);
+    CHECK(m.at("meeting").at("committee") == "Teknisk Udvalg");
+    CHECK(m.at("meeting").at("date") == "2025-10-01");
     REQUIRE(m.at("items").size() == 6);
-    const auto& classes = m.at("items").at(2).at("decision").at("classes");
+    const json& lokalplan = m.at("items").at(2);
+    CHECK(lokalplan.at("title").get<std::string>().rfind("Lokalplan 1221", 0) == 0);
+    const auto& classes = lokalplan.at("decision").at("classes");
     CHECK(std::find(classes.begin(), classes.end(), "postponed") != classes.end());
     for (const auto& item : m.at("items")) CHECK(!item.at("decision").is_null());
+    // Its earlier treatments (Udvalg / Dato / Punktnummer lines) are references to those meetings and items.
+    const json& earlier = lokalplan.at("tidligere_behandling");
+    REQUIRE(earlier.size() == 3);
+    CHECK(earlier.at(2).at("committee") == "Teknisk Udvalg");
+    CHECK(earlier.at(2).at("date") == "2025-09-22");
+    CHECK(earlier.at(2).at("items") == json::array({4}));
 }
 
 TEST_CASE("Greve: a FirstAgenda agenda keeps its number, time, agenda id and JSON line numbers", "[app][realworld]") {
