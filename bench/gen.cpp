@@ -250,6 +250,15 @@ int main(int argc, char** argv) {
             com.name = municipalities == 1 ? kCommittees[c] : kCommittees[c] + " i " + muni;
             com.dir = muni + "/" + std::to_string(c + 1);
             conf << com.name << "\n";
+            // Every third committee was renamed halfway: its older minutes (and the references to them) carry
+            // the former name, which committees.conf lists as an alias; flags carry the canonical name.
+            const bool renamed = years > 1 && c % 3 == 1;
+            const int renamed_in = first_year + years / 2;
+            const std::string former = "Tidligere " + com.name;
+            if (renamed) conf << "    " << former << "\n";
+            auto name_at = [&](const year_month_day& when) {
+                return renamed && y(when) < renamed_in ? former : com.name;
+            };
             // 11 meetings a year (no meeting in July), on the committee's weekday of the first or second week.
             for (int yr = first_year; yr < first_year + years; ++yr)
                 for (unsigned mo = 1; mo <= 12; ++mo) {
@@ -304,9 +313,9 @@ int main(int argc, char** argv) {
                     it.case_number = p.case_number;
                     it.body = {rng.pick(kFiller)};
                     if (p.kind == Pending::resume_reference)
-                        it.earlier = com.name + " den " + long_date(p.meeting) + " Punkt " + std::to_string(p.item);
+                        it.earlier = name_at(p.meeting) + " den " + long_date(p.meeting) + " Punkt " + std::to_string(p.item);
                     else
-                        it.forloeb = {dmy(p.meeting) + " " + com.name, p.decision};
+                        it.forloeb = {dmy(p.meeting) + " " + name_at(p.meeting), p.decision};
                     it.decision = rng.pick(kPlain);
                     // A postponement chain: postponed again, and again, before it is decided (or forgotten).
                     // Decided after the fresh titles are known (see below).
@@ -395,8 +404,8 @@ int main(int argc, char** argv) {
                 carried = std::move(next_carried);
 
                 const bool markdown = rng.chance(40);
-                std::string text = markdown ? render_markdown(com.name, d, items, place)
-                                            : render_plain(com.name, d, items, place);
+                std::string text = markdown ? render_markdown(name_at(d), d, items, place)
+                                            : render_plain(name_at(d), d, items, place);
                 if (!markdown && rng.chance(15)) text = latin1(text);
                 std::ofstream f(fs::path(out) / com.dir / (iso(d) + (markdown ? ".md" : ".txt")), std::ios::binary);
                 f << text;
