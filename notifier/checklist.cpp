@@ -2,6 +2,7 @@
 
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -39,7 +40,7 @@ date::year_month_day estimate_next_meeting(const std::vector<date::year_month_da
 namespace {
 bool is_postponement(const rules::Flag& f) {
     if (f.rule.find("postpon") != std::string::npos || f.rule.find("udsat") != std::string::npos) return true;
-    const std::string d = utf8::fold(f.decision);
+    const std::string d = text::utf8_lower(f.decision);
     return d.find("udsat") != std::string::npos || d.find("udsæt") != std::string::npos;
 }
 }  // namespace
@@ -53,7 +54,7 @@ Checklist build_checklist(const std::vector<rules::Flag>& flags, const std::stri
     std::vector<rules::Flag> sorted = flags;
     sort_most_overdue_first(sorted);
     for (const auto& raw : sorted) {
-        if (!committee.empty() && !utf8::contains_folded(raw.committee, committee)) continue;
+        if (!committee.empty() && !text::contains_folded(raw.committee, committee)) continue;
         if (!raw.due.ok() || raw.due > meeting) continue;
         rules::Flag f = shown(raw, false);  // a checklist is printed and carried to the meeting: redact
         if (raw.due < as_of || raw.status == "overdue") list.overdue.push_back({f});

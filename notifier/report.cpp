@@ -1,6 +1,7 @@
 #include "notifier/report.hpp"
 
 #include "notifier/utf8.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,7 +12,7 @@ namespace opfolg::notifier {
 
 namespace {
 bool passes(const rules::Flag& f, const Filter& filter) {
-    if (!filter.committee.empty() && !utf8::contains_folded(f.committee, filter.committee)) return false;
+    if (!filter.committee.empty() && !text::contains_folded(f.committee, filter.committee)) return false;
     if (!filter.rule.empty() && f.rule != filter.rule) return false;
     if (filter.min_severity && static_cast<int>(f.severity) < static_cast<int>(*filter.min_severity)) return false;
     if (filter.status != "all" && !filter.status.empty() && f.status != filter.status) return false;
@@ -71,7 +72,7 @@ const char* severity_name(rules::Severity s) {
 
 bool parse_severity(const std::string& s, rules::Severity& out) {
     for (auto v : {rules::Severity::info, rules::Severity::low, rules::Severity::medium, rules::Severity::high}) {
-        if (utf8::fold(s) == severity_name(v)) {
+        if (text::utf8_lower(s) == severity_name(v)) {
             out = v;
             return true;
         }

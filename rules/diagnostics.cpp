@@ -1,5 +1,6 @@
 // Diagnostics: positions, caret display, "did you mean" and the wording of syntax errors.
 #include "rules/check_detail.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -105,7 +106,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
     if (word.empty()) return {};
-    std::string lower = fold_case(word);
+    std::string lower = text::utf8_lower(word);
     std::string best;
     std::size_t best_distance = 0;
     for (const auto& c : candidates) {
@@ -178,22 +179,6 @@ Diagnostic syntax_diagnostic(const Source& src, const char* where, const std::st
         suggestion = suggest(word, {which.substr(1, which.size() - 2)});
     }
     return src.at(p, message, suggestion);
-}
-
-std::string fold_case(std::string_view s) {
-    std::string out(s);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        unsigned char c = out[i];
-        if (c >= 'A' && c <= 'Z') {
-            out[i] = static_cast<char>(c + 32);
-        } else if (c == 0xC3 && i + 1 < out.size()) {
-            unsigned char n = out[i + 1];
-            // U+00C0..U+00DE except U+00D7 (multiplication sign): Latin-1 capitals, incl. Æ Ø Å.
-            if (n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = static_cast<char>(n + 0x20);
-            ++i;
-        }
-    }
-    return out;
 }
 
 bool parse_iso_date(std::string_view s, date::year_month_day& out) {

@@ -1,5 +1,6 @@
 // The evaluator: conditions, due dates, flags and their `why`.
 #include "rules/evaluate.hpp"
+#include "text/utf8.hpp"
 
 #include "rules/check_detail.hpp"
 
@@ -137,7 +138,7 @@ bool holds(const Condition& cond, const Context& ctx) {
         case K::closed:
             return c.closed;
         case K::committee_in:
-            return std::find(cond.strings.begin(), cond.strings.end(), detail::fold_case(c.committee)) !=
+            return std::find(cond.strings.begin(), cond.strings.end(), text::utf8_lower(c.committee)) !=
                    cond.strings.end();
         case K::case_prefix:
             return std::any_of(cond.strings.begin(), cond.strings.end(),

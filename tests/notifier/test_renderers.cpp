@@ -63,7 +63,7 @@ Report hostile_report() {
 }
 }  // namespace
 
-TEST_CASE("utf8: widths, padding, truncation and case folding treat æøå as letters") {
+TEST_CASE("utf8: widths, padding and truncation treat æøå as one column") {
     CHECK(utf8::width("Ærø") == 3);
     CHECK(utf8::width("Børne- og Skoleudvalget") == 23);
     CHECK(utf8::width("e\xcc\x81") == 1);  // e + combining acute
@@ -71,9 +71,6 @@ TEST_CASE("utf8: widths, padding, truncation and case folding treat æøå as le
     CHECK(utf8::pad("7", 3, true) == "  7");
     CHECK(utf8::truncate("Skolestruktur på Ærø", 6) == "Skole…");
     CHECK(utf8::truncate("ÆØÅÆØÅ", 4) == "ÆØÅ…");
-    CHECK(utf8::fold("ÆØÅ Børne") == "æøå børne");
-    CHECK(utf8::contains_folded("Børne- og Skoleudvalget", "BØRNE"));
-    CHECK_FALSE(utf8::contains_folded("Teknik- og Miljøudvalget", "børne"));
 }
 
 TEST_CASE("filter_flags: committee (æøå case-insensitive), rule, severity, status, since") {
