@@ -9,6 +9,7 @@
 #include "app/fetch_state.hpp"
 #include "app/pipeline.hpp"
 #include "notifier/report.hpp"
+#include "text/iso_date.hpp"
 
 #include <ctime>
 #include <fstream>
@@ -156,7 +157,7 @@ int run_fetch(const FetchOptions& o) {
                          "meeting of the committee listing");
     if (!o.since.empty()) {
         date::year_month_day d;
-        if (!notifier::parse_iso_date(o.since, d))
+        if (!text::parse_iso(o.since, d))
             throw UsageError("--since: \"" + o.since + "\" is not a date (YYYY-MM-DD)");
         if (!discovery) throw UsageError("--since selects meetings of the listing: use it with --base-url alone");
     }

@@ -1,6 +1,7 @@
 #include "notifier/report.hpp"
 
 #include "notifier/utf8.hpp"
+#include "text/iso_date.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -52,7 +53,7 @@ Filter make_filter(const std::string& committee, const std::string& rule, const 
     }
     if (!since.empty()) {
         date::year_month_day d;
-        if (!parse_iso_date(since, d)) throw std::invalid_argument("--since: \"" + since + "\" is not a date (YYYY-MM-DD)");
+        if (!text::parse_iso(since, d)) throw std::invalid_argument("--since: \"" + since + "\" is not a date (YYYY-MM-DD)");
         f.since = d;
     }
     return f;
@@ -78,25 +79,6 @@ bool parse_severity(const std::string& s, rules::Severity& out) {
         }
     }
     return false;
-}
-
-bool parse_iso_date(const std::string& s, date::year_month_day& out) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
-    if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
-    date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-    if (!ymd.ok()) return false;
-    out = ymd;
-    return true;
-}
-
-std::string iso(date::year_month_day d) {
-    if (!d.ok()) return "";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
 }
 
 std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }

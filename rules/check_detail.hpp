@@ -37,6 +37,4 @@ std::vector<std::string> class_names();
 // Applies a file's vocabulary block to out.vocabulary, reporting bad rows.
 void compile_vocabulary(const Source& src, const ast::Vocabulary& block, RuleSet& out, std::vector<Diagnostic>& diags);
 
-bool parse_iso_date(std::string_view s, date::year_month_day& out);
-
 }  // namespace opfolg::rules::detail

@@ -1,6 +1,7 @@
 // The checker: turns a parsed rules file into Rules, reporting every semantic error it can find
 // (unknown classes and severities, bad regexes, placeholders, missing or duplicate clauses, bad examples).
 #include "rules/check_detail.hpp"
+#include "text/iso_date.hpp"
 #include "text/utf8.hpp"
 
 #include <re2/re2.h>
@@ -162,7 +163,7 @@ struct Compiler {
     }
 
     void date_field(const ast::WordAt& w, date::year_month_day& out) {
-        if (!parse_iso_date(w.text, out)) error(w.where, "bad date '" + w.text + "' in example: expected YYYY-MM-DD");
+        if (!text::parse_iso(w.text, out)) error(w.where, "bad date '" + w.text + "' in example: expected YYYY-MM-DD");
     }
 
     Example example(const ast::Example& e) {

@@ -181,19 +181,5 @@ Diagnostic syntax_diagnostic(const Source& src, const char* where, const std::st
     return src.at(p, message, suggestion);
 }
 
-bool parse_iso_date(std::string_view s, date::year_month_day& out) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (s[i] < '0' || s[i] > '9') return false;
-    }
-    int y = std::stoi(std::string(s.substr(0, 4)));
-    unsigned m = static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))));
-    unsigned d = static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))));
-    date::year_month_day v{date::year{y}, date::month{m}, date::day{d}};
-    if (!v.ok()) return false;
-    out = v;
-    return true;
-}
-
 }  // namespace detail
 }  // namespace opfolg::rules
