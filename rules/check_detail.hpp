@@ -21,7 +21,6 @@ struct Source {
     std::string word_at(const char* p) const;
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b);
 // "did you mean 'x'?" for the closest candidate within a small edit distance, else "".
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates);
 

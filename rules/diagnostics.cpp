@@ -1,5 +1,6 @@
 // Diagnostics: positions, caret display, "did you mean" and the wording of syntax errors.
 #include "rules/check_detail.hpp"
+#include "text/edit_distance.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -87,30 +88,13 @@ std::string Source::word_at(const char* p) const {
     return std::string(p, q);
 }
 
-// Optimal string alignment distance: Levenshtein plus adjacent transpositions ("titel" -> "title" is 1).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
     if (word.empty()) return {};
     std::string lower = text::utf8_lower(word);
     std::string best;
     std::size_t best_distance = 0;
     for (const auto& c : candidates) {
-        std::size_t d = edit_distance(lower, c);
+        std::size_t d = text::edit_distance(lower, c);
         if (best.empty() || d < best_distance) {
             best = c;
             best_distance = d;
