@@ -59,26 +59,11 @@ Filter make_filter(const std::string& committee, const std::string& rule, const 
     return f;
 }
 
-// Kept here rather than calling rules::to_string so the renderers do not depend on evaluator code; the
-// names are the ones the rules files use.
-const char* severity_name(rules::Severity s) {
-    switch (s) {
-        case rules::Severity::info: return "info";
-        case rules::Severity::low: return "low";
-        case rules::Severity::medium: return "medium";
-        case rules::Severity::high: return "high";
-    }
-    return "medium";
-}
+// The one name table is the Severity type's own (rules/flag.cpp, no evaluator code); users may type any case.
+const char* severity_name(rules::Severity s) { return rules::to_string(s); }
 
 bool parse_severity(const std::string& s, rules::Severity& out) {
-    for (auto v : {rules::Severity::info, rules::Severity::low, rules::Severity::medium, rules::Severity::high}) {
-        if (text::utf8_lower(s) == severity_name(v)) {
-            out = v;
-            return true;
-        }
-    }
-    return false;
+    return rules::severity_from_string(text::utf8_lower(s), out);
 }
 
 std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }

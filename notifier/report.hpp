@@ -39,7 +39,7 @@ std::vector<rules::Flag> filter_flags(std::vector<rules::Flag>&& flags, const Fi
 Filter make_filter(const std::string& committee, const std::string& rule, const std::string& severity,
                    const std::string& status, const std::string& since);
 
-// Severity names as the rules files write them (info, low, medium, high).
+// Severity names as the rules files write them (info, low, medium, high: rules::to_string); parsing ignores case.
 const char* severity_name(rules::Severity s);
 bool parse_severity(const std::string& s, rules::Severity& out);
 using text::iso;                                      // 2026-11-23 (text/iso_date.hpp: "" when not ok())
