@@ -2,15 +2,18 @@
 
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
+#include "text/one_line.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 
 namespace opfolg::notifier {
 
 date::year_month_day estimate_next_meeting(const std::vector<date::year_month_day>& meetings, std::string& basis,
                                            std::optional<date::year_month_day> not_before) {
+    assert(std::is_sorted(meetings.begin(), meetings.end()));  // the median gap needs them in order
     if (meetings.empty()) {
         basis = "ingen møder i databasen";
         return {};
@@ -18,6 +21,7 @@ date::year_month_day estimate_next_meeting(const std::vector<date::year_month_da
     const date::sys_days last{meetings.back()};
     auto step_on = [&](date::sys_days estimate, long gap) {
         if (!not_before || estimate >= date::sys_days{*not_before}) return date::year_month_day{estimate};
+        assert(gap > 0);  // else the loop below never ends
         while (estimate < date::sys_days{*not_before}) estimate += date::days{gap};
         basis += ", fremskrevet til efter " + iso(*not_before) + " da der ikke er nyere møder";
         return date::year_month_day{estimate};
@@ -75,11 +79,7 @@ std::vector<Section> sections(const Checklist& l) {
             {"Allerede overskredet", &l.overdue}};
 }
 
-std::string one_line(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
-    return out;
-}
+using text::one_line;  // values of the minutes as one line: no CR/LF, no terminal escapes
 
 std::string meeting_line(const Checklist& l) {
     std::string s = "Møde " + iso(l.meeting);
