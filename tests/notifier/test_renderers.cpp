@@ -314,3 +314,12 @@ TEST_CASE("invalid UTF-8 from a source document breaks no format") {
     CHECK(utf8::width("\xe2\x82") == 2);
     CHECK(utf8::truncate(std::string(10, 'x') + "\xe2", 5) == "xxxx…");
 }
+
+TEST_CASE("make_filter: --since and --severity read the same way as the rule files") {
+    // The notifier's sscanf date parser took "2019-01- 1" and "+019-01-01"; the rule files never did.
+    CHECK(make_filter("", "", "", "", "2019-01-01").since == date::year_month_day{2019_y / 1 / 1});
+    CHECK_THROWS_AS(make_filter("", "", "", "", "2019-01- 1"), std::invalid_argument);
+    CHECK_THROWS_AS(make_filter("", "", "", "", "+019-01-01"), std::invalid_argument);
+    CHECK(make_filter("", "", "HIGH", "", "").min_severity == opfolg::rules::Severity::high);
+    CHECK_THROWS_AS(make_filter("", "", "urgent", "", ""), std::invalid_argument);
+}
