@@ -47,15 +47,6 @@ std::vector<std::string> read_list(const std::string& path) {
     return out;
 }
 
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
 // The ids of the listed meetings (on or after `since` when given; meetings without a date are kept).
 std::vector<std::string> discover(const std::string& base, const std::string& since, const DownloadLimits& limits) {
     const std::string url = base + "/api/agenda/udvalgsliste";
@@ -114,7 +105,7 @@ void fetch_one(const Source& source, const fs::path& dir, const DownloadLimits& 
     case Outcome::fetched:
         ++tally.fetched;
         names.claim(name, source.url);
-        state.by_url[source.url] = {name, result.validators, utc_now()};
+        state.by_url[source.url] = {name, result.validators, text::iso_timestamp_now()};
         std::cout << "fetched " << source.url << " -> " << result.target.string() << " (" << result.bytes
                   << " bytes)\n";
         break;
@@ -122,7 +113,7 @@ void fetch_one(const Source& source, const fs::path& dir, const DownloadLimits& 
         ++tally.unchanged;
         names.claim(name, source.url);
         auto& entry = state.by_url[source.url];
-        if (entry.file != name) entry.fetched_at = utc_now();
+        if (entry.file != name) entry.fetched_at = text::iso_timestamp_now();
         entry.file = name;
         entry.validators = result.validators;
         std::cout << "unchanged " << source.url << " -> " << result.target.string() << '\n';

@@ -66,8 +66,6 @@ bool parse_severity(const std::string& s, rules::Severity& out) {
     return rules::severity_from_string(text::utf8_lower(s), out);
 }
 
-std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
-
 rules::Flag shown(const rules::Flag& flag, bool show_closed) {
     if (!flag.closed || show_closed) return flag;
     rules::Flag f = flag;

@@ -43,7 +43,7 @@ Filter make_filter(const std::string& committee, const std::string& rule, const 
 const char* severity_name(rules::Severity s);
 bool parse_severity(const std::string& s, rules::Severity& out);
 using text::iso;                                      // 2026-11-23 (text/iso_date.hpp: "" when not ok())
-std::string iso_timestamp(date::sys_seconds t);       // 2026-11-23T07:00:00Z
+using text::iso_timestamp;                            // 2026-11-23T07:00:00Z
 
 // A flag as shown: closed items lose title, case number, decision, message and due source.
 rules::Flag shown(const rules::Flag& flag, bool show_closed);

@@ -1,6 +1,7 @@
 #include "text/iso_date.hpp"
 
 #include <cassert>
+#include <chrono>
 #include <cstdio>
 
 namespace opfolg::text {
@@ -28,6 +29,12 @@ bool parse_iso(std::string_view text, date::year_month_day& out) {
     out = d;
     assert(iso(out) == text);  // the two are inverses
     return true;
+}
+
+std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+std::string iso_timestamp_now() {
+    return iso_timestamp(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 }  // namespace opfolg::text

@@ -15,4 +15,9 @@ std::string iso(date::year_month_day d);
 // otherwise leaves out alone. No spaces, signs or short fields ("2019-1-5" is not a date).
 bool parse_iso(std::string_view text, date::year_month_day& out);
 
+// "2026-11-23T07:00:00Z": an instant in UTC to the second, as the store, the fetch state and the outputs write it.
+std::string iso_timestamp(date::sys_seconds t);
+// The current time, as iso_timestamp writes it.
+std::string iso_timestamp_now();
+
 }  // namespace opfolg::text

@@ -31,3 +31,13 @@ TEST_CASE("parse_iso: rejects what is not exactly a real YYYY-MM-DD and leaves t
     }
     CHECK(d == 2000_y / 1 / 1);
 }
+
+TEST_CASE("iso_timestamp: UTC to the second with a Z") {
+    CHECK(iso_timestamp(date::sys_days{2026_y / 11 / 23} + std::chrono::hours{7}) == "2026-11-23T07:00:00Z");
+    const std::string now = iso_timestamp_now();
+    REQUIRE(now.size() == 20);
+    date::year_month_day d{};
+    CHECK(parse_iso(now.substr(0, 10), d));
+    CHECK(now[10] == 'T');
+    CHECK(now.back() == 'Z');
+}
