@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdio>
 #include <unordered_set>
 
@@ -252,13 +253,10 @@ std::size_t parse_at(std::string_view lower, std::size_t pos, ast::phrase& p) {
     return end;
 }
 
+// Offsets into the lower-cased text are offsets into the text: text::utf8_lower keeps the length in bytes.
 std::string lowercase(std::string_view text) {
     std::string lower = utf8_lower(text);
-    if (lower.size() != text.size()) {  // utf8_lower is byte-for-byte; keep offsets right if that ever changes
-        lower.assign(text);
-        for (auto& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
+    assert(lower.size() == text.size());
     return lower;
 }
 
