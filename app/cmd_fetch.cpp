@@ -9,6 +9,7 @@
 #include "app/fetch_state.hpp"
 #include "app/pipeline.hpp"
 #include "notifier/report.hpp"
+#include "text/iso_date.hpp"
 
 #include <ctime>
 #include <fstream>
@@ -44,15 +45,6 @@ std::vector<std::string> read_list(const std::string& path) {
         out.push_back(line.substr(first, last - first + 1));
     }
     return out;
-}
-
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 // The ids of the listed meetings (on or after `since` when given; meetings without a date are kept).
@@ -113,7 +105,7 @@ void fetch_one(const Source& source, const fs::path& dir, const DownloadLimits& 
     case Outcome::fetched:
         ++tally.fetched;
         names.claim(name, source.url);
-        state.by_url[source.url] = {name, result.validators, utc_now()};
+        state.by_url[source.url] = {name, result.validators, text::iso_timestamp_now()};
         std::cout << "fetched " << source.url << " -> " << result.target.string() << " (" << result.bytes
                   << " bytes)\n";
         break;
@@ -121,7 +113,7 @@ void fetch_one(const Source& source, const fs::path& dir, const DownloadLimits& 
         ++tally.unchanged;
         names.claim(name, source.url);
         auto& entry = state.by_url[source.url];
-        if (entry.file != name) entry.fetched_at = utc_now();
+        if (entry.file != name) entry.fetched_at = text::iso_timestamp_now();
         entry.file = name;
         entry.validators = result.validators;
         std::cout << "unchanged " << source.url << " -> " << result.target.string() << '\n';
@@ -156,7 +148,7 @@ int run_fetch(const FetchOptions& o) {
                          "meeting of the committee listing");
     if (!o.since.empty()) {
         date::year_month_day d;
-        if (!notifier::parse_iso_date(o.since, d))
+        if (!text::parse_iso(o.since, d))
             throw UsageError("--since: \"" + o.since + "\" is not a date (YYYY-MM-DD)");
         if (!discovery) throw UsageError("--since selects meetings of the listing: use it with --base-url alone");
     }

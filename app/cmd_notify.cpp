@@ -8,6 +8,7 @@
 #include "notifier/output.hpp"
 #include "notifier/subscriptions.hpp"
 #include "notifier/utf8.hpp"
+#include "text/iso_date.hpp"
 #include "tracker/store.hpp"
 
 #include <algorithm>
@@ -33,7 +34,7 @@ int run_checklist(const ChecklistOptions& o) {
     std::optional<date::year_month_day> meeting;
     if (!o.for_meeting.empty()) {
         date::year_month_day d;
-        if (!notifier::parse_iso_date(o.for_meeting, d))
+        if (!text::parse_iso(o.for_meeting, d))
             throw UsageError("--for-meeting: \"" + o.for_meeting + "\" is not a date (YYYY-MM-DD)");
         meeting = d;
     }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdio>
 #include <unordered_set>
 
@@ -78,30 +79,6 @@ const char* to_string(Precision p) {
         case Precision::next_meeting: return "next_meeting";
     }
     return "day";
-}
-
-std::string iso(year_month_day d) {
-    if (!d.ok()) return "";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
-}
-
-bool parse_iso(std::string_view text, year_month_day& out) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    int v[3] = {0, 0, 0};
-    const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k)
-        for (int n = 0; n < lengths[k]; ++n) {
-            char c = text[static_cast<std::size_t>(starts[k] + n)];
-            if (c < '0' || c > '9') return false;
-            v[k] = v[k] * 10 + (c - '0');
-        }
-    year_month_day d{year{v[0]}, month{static_cast<unsigned>(v[1])}, day{static_cast<unsigned>(v[2])}};
-    if (!d.ok()) return false;
-    out = d;
-    return true;
 }
 
 namespace {
@@ -276,13 +253,10 @@ std::size_t parse_at(std::string_view lower, std::size_t pos, ast::phrase& p) {
     return end;
 }
 
+// Offsets into the lower-cased text are offsets into the text: text::utf8_lower keeps the length in bytes.
 std::string lowercase(std::string_view text) {
     std::string lower = utf8_lower(text);
-    if (lower.size() != text.size()) {  // utf8_lower is byte-for-byte; keep offsets right if that ever changes
-        lower.assign(text);
-        for (auto& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
+    assert(lower.size() == text.size());
     return lower;
 }
 

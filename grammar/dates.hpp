@@ -1,6 +1,8 @@
 // Danish time phrases ("på august mødet", "i 4. kvartal 2019", "sidst i 2022", "12-01-2021", "til næste møde")
 // found in free text and resolved against a meeting date with Howard Hinnant's date library.
 #pragma once
+#include "text/iso_date.hpp"
+
 #include <date/date.h>
 
 #include <string>
@@ -39,10 +41,9 @@ bool may_start_time_phrase(std::string_view lowercased, std::size_t i);
 // "d. 11. juni 2019", "2021-01-12". Returns false when it is not.
 bool parse_date(std::string_view text, date::year_month_day& out);
 
-// "2019-08-31"; "" for a date that is not ok()
-std::string iso(date::year_month_day d);
-// The inverse of iso(); false when not YYYY-MM-DD.
-bool parse_iso(std::string_view text, date::year_month_day& out);
+// ISO dates are text/'s (text/iso_date.hpp: "" for a date that is not ok()); the grammar's callers say dates::iso.
+using text::iso;
+using text::parse_iso;
 
 // Word boundaries for UTF-8 text: ASCII letters and digits and UTF-8 letters (æøå, é, ...) are word characters;
 // punctuation, spaces and symbols (including –, “, no-break space) and invalid bytes are not.

@@ -188,6 +188,4 @@ bool parse_history_head(std::string_view line, HistoryEntry& out) {
     return !out.committee.empty();
 }
 
-bool is_case_number(std::string_view line) { return layout::is_case_number(line); }
-
 }  // namespace opfolg::lines

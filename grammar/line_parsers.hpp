@@ -21,7 +21,5 @@ std::vector<Participant> parse_participants(std::string_view list);
 bool parse_reference(std::string_view line, Reference& out);
 // "08-12-2020 Erhvervs- og Beskæftigelsesudvalget"
 bool parse_history_head(std::string_view line, HistoryEntry& out);
-// "15.00.00-P05-3-20"
-bool is_case_number(std::string_view line);
 
 }  // namespace opfolg::lines

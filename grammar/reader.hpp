@@ -2,6 +2,8 @@
 // (UTF-8 with/without BOM, Windows-1252/Latin-1) -> normalized UTF-8 lines plus a map back to source lines.
 // The X3 grammar only ever sees this one clean shape.
 #pragma once
+#include "text/utf8.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,8 +43,8 @@ SourceText normalize_source(std::string_view bytes, const std::string& file);  /
 // Helpers shared with other parts of the reader and grammar.
 bool is_valid_utf8(std::string_view s);
 std::string windows1252_to_utf8(std::string_view s);
-std::string utf8_lower(std::string_view s);
-// Appends one code point as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
-void append_utf8(std::string& out, char32_t cp);  // ASCII and Latin-1 supplement letters (æøåéü...) lowered
+// Case folding and UTF-8 encoding live in text/ (below grammar); the grammar's many callers use them unqualified.
+using text::append_utf8;
+using text::utf8_lower;
 
 }  // namespace opfolg

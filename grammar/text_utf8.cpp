@@ -1,4 +1,4 @@
-// UTF-8 validation, Windows-1252 decoding and Danish-aware lowercasing.
+// UTF-8 validation and repair, Windows-1252 decoding (encoding and case folding: text/utf8.hpp).
 #include "grammar/reader_detail.hpp"
 
 namespace opfolg {
@@ -73,25 +73,6 @@ constexpr unsigned short cp1252_high[32] = {
     0x0153, 0x009D, 0x017E, 0x0178};
 }  // namespace
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::string windows1252_to_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
@@ -102,22 +83,6 @@ std::string windows1252_to_utf8(std::string_view s) {
             append_utf8(out, cp1252_high[c - 0x80]);
         else
             append_utf8(out, c);  // Latin-1 == Unicode for 0xA0..0xFF
-    }
-    return out;
-}
-
-std::string utf8_lower(std::string_view s) {
-    std::string out(s);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(out[i]);
-        if (c >= 'A' && c <= 'Z') {
-            out[i] = static_cast<char>(c + 32);
-        } else if (c == 0xC3 && i + 1 < out.size()) {
-            unsigned char d = static_cast<unsigned char>(out[i + 1]);
-            // U+00C0..U+00DE (À..Þ) except U+00D7 (×): Æ Ø Å and friends
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-            ++i;
-        }
     }
     return out;
 }

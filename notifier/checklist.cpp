@@ -2,14 +2,18 @@
 
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
+#include "text/one_line.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 
 namespace opfolg::notifier {
 
 date::year_month_day estimate_next_meeting(const std::vector<date::year_month_day>& meetings, std::string& basis,
                                            std::optional<date::year_month_day> not_before) {
+    assert(std::is_sorted(meetings.begin(), meetings.end()));  // the median gap needs them in order
     if (meetings.empty()) {
         basis = "ingen møder i databasen";
         return {};
@@ -17,6 +21,7 @@ date::year_month_day estimate_next_meeting(const std::vector<date::year_month_da
     const date::sys_days last{meetings.back()};
     auto step_on = [&](date::sys_days estimate, long gap) {
         if (!not_before || estimate >= date::sys_days{*not_before}) return date::year_month_day{estimate};
+        assert(gap > 0);  // else the loop below never ends
         while (estimate < date::sys_days{*not_before}) estimate += date::days{gap};
         basis += ", fremskrevet til efter " + iso(*not_before) + " da der ikke er nyere møder";
         return date::year_month_day{estimate};
@@ -39,7 +44,7 @@ date::year_month_day estimate_next_meeting(const std::vector<date::year_month_da
 namespace {
 bool is_postponement(const rules::Flag& f) {
     if (f.rule.find("postpon") != std::string::npos || f.rule.find("udsat") != std::string::npos) return true;
-    const std::string d = utf8::fold(f.decision);
+    const std::string d = text::utf8_lower(f.decision);
     return d.find("udsat") != std::string::npos || d.find("udsæt") != std::string::npos;
 }
 }  // namespace
@@ -53,7 +58,7 @@ Checklist build_checklist(const std::vector<rules::Flag>& flags, const std::stri
     std::vector<rules::Flag> sorted = flags;
     sort_most_overdue_first(sorted);
     for (const auto& raw : sorted) {
-        if (!committee.empty() && !utf8::contains_folded(raw.committee, committee)) continue;
+        if (!committee.empty() && !text::contains_folded(raw.committee, committee)) continue;
         if (!raw.due.ok() || raw.due > meeting) continue;
         rules::Flag f = shown(raw, false);  // a checklist is printed and carried to the meeting: redact
         if (raw.due < as_of || raw.status == "overdue") list.overdue.push_back({f});
@@ -74,11 +79,7 @@ std::vector<Section> sections(const Checklist& l) {
             {"Allerede overskredet", &l.overdue}};
 }
 
-std::string one_line(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
-    return out;
-}
+using text::one_line;  // values of the minutes as one line: no CR/LF, no terminal escapes
 
 std::string meeting_line(const Checklist& l) {
     std::string s = "Møde " + iso(l.meeting);

@@ -26,7 +26,7 @@ struct Checklist {
 };
 
 // Next meeting after the last stored one: last + median gap between stored meetings, or last + 30 days when
-// fewer than two are stored. `basis` gets a Danish sentence saying so. Dates must be sorted ascending.
+// fewer than two are stored. `basis` gets a Danish sentence saying so. Dates must be sorted ascending (asserted).
 // When `not_before` is given and the estimate falls before it (the store has no recent minutes), the estimate
 // is stepped on by the same gap until it does not, and `basis` says so.
 date::year_month_day estimate_next_meeting(const std::vector<date::year_month_day>& meetings, std::string& basis,

@@ -2,6 +2,7 @@
 // by `opfolg checklist` and the checklist page of `opfolg serve`.
 #include "notifier/checklist.hpp"
 #include "notifier/utf8.hpp"
+#include "text/utf8.hpp"
 #include "tracker/store.hpp"
 
 #include <algorithm>
@@ -12,11 +13,11 @@ namespace opfolg::notifier {
 std::string resolve_committee(tracker::Store& store, const std::string& name) {
     std::vector<std::string> matches;
     for (const auto& stored : tracker::list_committees(store))
-        if (utf8::contains_folded(stored, name)) matches.push_back(stored);
+        if (text::contains_folded(stored, name)) matches.push_back(stored);
     if (matches.empty()) throw std::invalid_argument("--committee: no stored committee matches \"" + name + "\"");
     // An exact name (any case) wins over the names it is part of.
     auto exact = std::find_if(matches.begin(), matches.end(),
-                              [&](const std::string& m) { return utf8::fold(m) == utf8::fold(name); });
+                              [&](const std::string& m) { return text::utf8_lower(m) == text::utf8_lower(name); });
     if (exact != matches.end()) return *exact;
     if (matches.size() > 1) {
         std::string names;

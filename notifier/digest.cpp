@@ -1,6 +1,7 @@
 #include "notifier/digest.hpp"
 
 #include "notifier/render.hpp"
+#include "text/one_line.hpp"
 
 namespace opfolg::notifier {
 
@@ -12,11 +13,7 @@ Report mail_report(const Report& report) {
     return r;
 }
 
-std::string one_line(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
-    return out;
-}
+using text::one_line;  // values of the minutes as one line: no CR/LF, no terminal escapes
 
 std::string item_label(const rules::Flag& f) {
     return iso(f.meeting_date) + " pkt. " + std::to_string(f.item_number);

@@ -1,6 +1,7 @@
 // Plain text: summary line, then one block per committee with aligned columns and a detail line per flag.
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
+#include "text/one_line.hpp"
 
 #include <algorithm>
 
@@ -13,12 +14,7 @@ const char* const bold = "\x1b[1m";
 const char* const dim = "\x1b[2m";
 const char* const reset = "\x1b[0m";
 
-// Control characters (CR, LF, ESC …) in a value would break the layout or inject terminal escapes.
-std::string one_line(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-    return out;
-}
+using text::one_line;  // values of the minutes as one line: no CR/LF, no terminal escapes
 
 std::string meeting_cell(const rules::Flag& f) { return iso(f.meeting_date) + " pkt. " + std::to_string(f.item_number); }
 }  // namespace

@@ -1,6 +1,8 @@
 #include "notifier/report.hpp"
 
 #include "notifier/utf8.hpp"
+#include "text/iso_date.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,7 +13,7 @@ namespace opfolg::notifier {
 
 namespace {
 bool passes(const rules::Flag& f, const Filter& filter) {
-    if (!filter.committee.empty() && !utf8::contains_folded(f.committee, filter.committee)) return false;
+    if (!filter.committee.empty() && !text::contains_folded(f.committee, filter.committee)) return false;
     if (!filter.rule.empty() && f.rule != filter.rule) return false;
     if (filter.min_severity && static_cast<int>(f.severity) < static_cast<int>(*filter.min_severity)) return false;
     if (filter.status != "all" && !filter.status.empty() && f.status != filter.status) return false;
@@ -51,54 +53,18 @@ Filter make_filter(const std::string& committee, const std::string& rule, const 
     }
     if (!since.empty()) {
         date::year_month_day d;
-        if (!parse_iso_date(since, d)) throw std::invalid_argument("--since: \"" + since + "\" is not a date (YYYY-MM-DD)");
+        if (!text::parse_iso(since, d)) throw std::invalid_argument("--since: \"" + since + "\" is not a date (YYYY-MM-DD)");
         f.since = d;
     }
     return f;
 }
 
-// Kept here rather than calling rules::to_string so the renderers do not depend on evaluator code; the
-// names are the ones the rules files use.
-const char* severity_name(rules::Severity s) {
-    switch (s) {
-        case rules::Severity::info: return "info";
-        case rules::Severity::low: return "low";
-        case rules::Severity::medium: return "medium";
-        case rules::Severity::high: return "high";
-    }
-    return "medium";
-}
+// The one name table is the Severity type's own (rules/flag.cpp, no evaluator code); users may type any case.
+const char* severity_name(rules::Severity s) { return rules::to_string(s); }
 
 bool parse_severity(const std::string& s, rules::Severity& out) {
-    for (auto v : {rules::Severity::info, rules::Severity::low, rules::Severity::medium, rules::Severity::high}) {
-        if (utf8::fold(s) == severity_name(v)) {
-            out = v;
-            return true;
-        }
-    }
-    return false;
+    return rules::severity_from_string(text::utf8_lower(s), out);
 }
-
-bool parse_iso_date(const std::string& s, date::year_month_day& out) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
-    if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
-    date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-    if (!ymd.ok()) return false;
-    out = ymd;
-    return true;
-}
-
-std::string iso(date::year_month_day d) {
-    if (!d.ok()) return "";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
-}
-
-std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
 rules::Flag shown(const rules::Flag& flag, bool show_closed) {
     if (!flag.closed || show_closed) return flag;

@@ -1,6 +1,7 @@
 // What every renderer gets: the flags to show (already filtered) and the facts of the run.
 #pragma once
 #include "rules/flag.hpp"
+#include "text/iso_date.hpp"
 
 #include <date/date.h>
 
@@ -38,12 +39,11 @@ std::vector<rules::Flag> filter_flags(std::vector<rules::Flag>&& flags, const Fi
 Filter make_filter(const std::string& committee, const std::string& rule, const std::string& severity,
                    const std::string& status, const std::string& since);
 
-// Severity names as the rules files write them (info, low, medium, high).
+// Severity names as the rules files write them (info, low, medium, high: rules::to_string); parsing ignores case.
 const char* severity_name(rules::Severity s);
 bool parse_severity(const std::string& s, rules::Severity& out);
-bool parse_iso_date(const std::string& s, date::year_month_day& out);
-std::string iso(date::year_month_day d);              // 2026-11-23
-std::string iso_timestamp(date::sys_seconds t);       // 2026-11-23T07:00:00Z
+using text::iso;                                      // 2026-11-23 (text/iso_date.hpp: "" when not ok())
+using text::iso_timestamp;                            // 2026-11-23T07:00:00Z
 
 // A flag as shown: closed items lose title, case number, decision, message and due source.
 rules::Flag shown(const rules::Flag& flag, bool show_closed);

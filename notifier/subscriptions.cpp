@@ -1,6 +1,7 @@
 #include "notifier/subscriptions.hpp"
 
 #include "notifier/utf8.hpp"
+#include "text/utf8.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -116,7 +117,7 @@ std::vector<rules::Flag> flags_for(const Subscription& s, const std::vector<rule
     std::vector<rules::Flag> out;
     for (const auto& f : filter_flags(flags, filter)) {
         bool match = s.committees.empty();
-        for (const auto& c : s.committees) match = match || utf8::contains_folded(f.committee, c);
+        for (const auto& c : s.committees) match = match || text::contains_folded(f.committee, c);
         if (match) out.push_back(f);
     }
     return out;

@@ -1,5 +1,4 @@
 #include "notifier/utf8.hpp"
-#include "grammar/reader.hpp"
 
 namespace opfolg::notifier::utf8 {
 
@@ -58,23 +57,6 @@ std::string truncate(const std::string& s, std::size_t columns) {
         if (!combining) ++w;
     }
     return out + "…";
-}
-
-std::string fold(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
-        char32_t cp = decode(s, i, n);
-        if (cp >= 'A' && cp <= 'Z') cp += 32;
-        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals incl. Æ Ø Å
-        if (n == 1 && cp >= 0x80) { out += s[i]; continue; }  // keep invalid bytes as they were
-        append_utf8(out, cp);
-    }
-    return out;
-}
-
-bool contains_folded(const std::string& haystack, const std::string& needle) {
-    return fold(haystack).find(fold(needle)) != std::string::npos;
 }
 
 }  // namespace opfolg::notifier::utf8

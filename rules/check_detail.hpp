@@ -21,7 +21,6 @@ struct Source {
     std::string word_at(const char* p) const;
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b);
 // "did you mean 'x'?" for the closest candidate within a small edit distance, else "".
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates);
 
@@ -36,10 +35,5 @@ std::vector<std::string> class_names();
 
 // Applies a file's vocabulary block to out.vocabulary, reporting bad rows.
 void compile_vocabulary(const Source& src, const ast::Vocabulary& block, RuleSet& out, std::vector<Diagnostic>& diags);
-
-// Lower-cases ASCII and the Latin-1 letters (ÆØÅ -> æøå) of UTF-8 text, for case-insensitive comparisons.
-std::string fold_case(std::string_view s);
-
-bool parse_iso_date(std::string_view s, date::year_month_day& out);
 
 }  // namespace opfolg::rules::detail

@@ -1,6 +1,8 @@
 // The checker: turns a parsed rules file into Rules, reporting every semantic error it can find
 // (unknown classes and severities, bad regexes, placeholders, missing or duplicate clauses, bad examples).
 #include "rules/check_detail.hpp"
+#include "text/iso_date.hpp"
+#include "text/utf8.hpp"
 
 #include <re2/re2.h>
 
@@ -106,7 +108,7 @@ struct Compiler {
         } else if (out.kind == K::committee_in || out.kind == K::case_prefix) {
             for (const auto& s : c.strings) {
                 if (s.text.empty()) error(s.where, "empty string in '" + out.text + "'");
-                out.strings.push_back(out.kind == K::committee_in ? fold_case(s.text) : s.text);
+                out.strings.push_back(out.kind == K::committee_in ? text::utf8_lower(s.text) : s.text);
             }
         } else if ((out.kind == K::no_later_within || out.kind == K::meeting_within) && c.number == 0) {
             error(c.where, "'within 0 days' never holds; use a positive number of days");
@@ -161,7 +163,7 @@ struct Compiler {
     }
 
     void date_field(const ast::WordAt& w, date::year_month_day& out) {
-        if (!parse_iso_date(w.text, out)) error(w.where, "bad date '" + w.text + "' in example: expected YYYY-MM-DD");
+        if (!text::parse_iso(w.text, out)) error(w.where, "bad date '" + w.text + "' in example: expected YYYY-MM-DD");
     }
 
     Example example(const ast::Example& e) {

@@ -1,5 +1,7 @@
 // Diagnostics: positions, caret display, "did you mean" and the wording of syntax errors.
 #include "rules/check_detail.hpp"
+#include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -86,30 +88,13 @@ std::string Source::word_at(const char* p) const {
     return std::string(p, q);
 }
 
-// Optimal string alignment distance: Levenshtein plus adjacent transpositions ("titel" -> "title" is 1).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
     if (word.empty()) return {};
-    std::string lower = fold_case(word);
+    std::string lower = text::utf8_lower(word);
     std::string best;
     std::size_t best_distance = 0;
     for (const auto& c : candidates) {
-        std::size_t d = edit_distance(lower, c);
+        std::size_t d = text::edit_distance(lower, c);
         if (best.empty() || d < best_distance) {
             best = c;
             best_distance = d;
@@ -178,36 +163,6 @@ Diagnostic syntax_diagnostic(const Source& src, const char* where, const std::st
         suggestion = suggest(word, {which.substr(1, which.size() - 2)});
     }
     return src.at(p, message, suggestion);
-}
-
-std::string fold_case(std::string_view s) {
-    std::string out(s);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        unsigned char c = out[i];
-        if (c >= 'A' && c <= 'Z') {
-            out[i] = static_cast<char>(c + 32);
-        } else if (c == 0xC3 && i + 1 < out.size()) {
-            unsigned char n = out[i + 1];
-            // U+00C0..U+00DE except U+00D7 (multiplication sign): Latin-1 capitals, incl. Æ Ø Å.
-            if (n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = static_cast<char>(n + 0x20);
-            ++i;
-        }
-    }
-    return out;
-}
-
-bool parse_iso_date(std::string_view s, date::year_month_day& out) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (s[i] < '0' || s[i] > '9') return false;
-    }
-    int y = std::stoi(std::string(s.substr(0, 4)));
-    unsigned m = static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))));
-    unsigned d = static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))));
-    date::year_month_day v{date::year{y}, date::month{m}, date::day{d}};
-    if (!v.ok()) return false;
-    out = v;
-    return true;
 }
 
 }  // namespace detail

@@ -2,6 +2,8 @@
 #include "rules/evaluate.hpp"
 
 #include "rules/check_detail.hpp"
+#include "text/iso_date.hpp"
+#include "text/utf8.hpp"
 
 #include <re2/re2.h>
 
@@ -17,13 +19,8 @@ namespace {
 using tracker::Candidate;
 using tracker::Treatment;
 
-std::string iso(date::year_month_day d) {
-    if (!d.ok()) return "?";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
-}
+// explain, the trace and the message placeholders show a date that is not known as "?" (text::iso gives "").
+std::string shown_date(date::year_month_day d) { return d.ok() ? text::iso(d) : "?"; }
 
 long days_between(date::year_month_day from, date::year_month_day to) {
     return static_cast<long>((date::sys_days(to) - date::sys_days(from)).count());
@@ -137,7 +134,7 @@ bool holds(const Condition& cond, const Context& ctx) {
         case K::closed:
             return c.closed;
         case K::committee_in:
-            return std::find(cond.strings.begin(), cond.strings.end(), detail::fold_case(c.committee)) !=
+            return std::find(cond.strings.begin(), cond.strings.end(), text::utf8_lower(c.committee)) !=
                    cond.strings.end();
         case K::case_prefix:
             return std::any_of(cond.strings.begin(), cond.strings.end(),
@@ -170,7 +167,7 @@ bool holds(const Condition& cond, const Context& ctx) {
 }
 
 std::string treatment_text(const Treatment& t) {
-    std::string s = iso(t.meeting_date) + " " + t.committee + " punkt " + std::to_string(t.item_number);
+    std::string s = shown_date(t.meeting_date) + " " + t.committee + " punkt " + std::to_string(t.item_number);
     if (!t.title.empty()) s += " \"" + t.title + "\"";
     return s;
 }
@@ -187,10 +184,10 @@ void trace_later(const Candidate& c, date::year_month_day as_of, std::optional<d
         if (!t.accepted) {
             s += "rejected (" + t.evidence + ")";
         } else if (t.meeting_date > as_of) {
-            s += "accepted but after as-of " + iso(as_of) + ", so not counted";
+            s += "accepted but after as-of " + shown_date(as_of) + ", so not counted";
         } else {
             s += "accepted (" + t.evidence + ")";
-            if (due && t.meeting_date > *due) s += ", after the due date " + iso(*due);
+            if (due && t.meeting_date > *due) s += ", after the due date " + shown_date(*due);
         }
         if (!t.source.empty()) s += " [" + t.source + "]";
         trace.push_back(s);
@@ -203,9 +200,9 @@ std::string fill_message(const Rule& rule, const Flag& f) {
         if (name == "rule_title") return rule.title;
         if (name == "rule") return rule.id;
         if (name == "committee") return f.committee;
-        if (name == "meeting_date") return iso(f.meeting_date);
+        if (name == "meeting_date") return shown_date(f.meeting_date);
         if (name == "item") return std::to_string(f.item_number);
-        if (name == "due") return iso(f.due);
+        if (name == "due") return shown_date(f.due);
         if (name == "due_source") return f.due_source;
         if (name == "days_overdue") return std::to_string(f.days_overdue);
         if (name == "status") return f.status;
@@ -291,7 +288,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
     }
     if (fires) {
         if (due) {
-            trace.push_back("due " + iso(due->date) + " from " + due->source);
+            trace.push_back("due " + shown_date(due->date) + " from " + due->source);
         } else {
             std::string alts;
             for (const auto& a : rule.due) alts += (alts.empty() ? "" : ", ") + a.text;
@@ -354,7 +351,7 @@ std::string explain(const RuleSet& rules, const Candidate& c, const Flag& flag, 
     std::ostringstream out;
     out << "Flag " << flag.id << ": " << flag.rule << " \"" << flag.rule_title << "\" (" << to_string(flag.severity)
         << ", " << flag.status << ")\n";
-    out << "Item: " << c.committee << ' ' << iso(c.meeting_date) << ", punkt " << c.item_number << " \"" << c.title
+    out << "Item: " << c.committee << ' ' << shown_date(c.meeting_date) << ", punkt " << c.item_number << " \"" << c.title
         << '"';
     if (!c.case_number.empty()) out << " [" << c.case_number << ']';
     if (c.closed) out << " (lukket)";
@@ -366,7 +363,7 @@ std::string explain(const RuleSet& rules, const Candidate& c, const Flag& flag, 
             << m.line << '\n';
     for (const auto& d : c.deadlines) {
         out << "Time phrase: \"" << d.phrase.phrase << "\" line " << d.line << " -> "
-            << (d.phrase.next_meeting ? std::string("next meeting") : iso(d.phrase.last))
+            << (d.phrase.next_meeting ? std::string("next meeting") : shown_date(d.phrase.last))
             << (d.in_decision ? ", in the decision" : ", in the text")
             << (d.promise ? ", promise (" + d.promise_verb + ")" : "") << (d.phrase.past ? ", past" : "") << '\n';
     }
@@ -375,11 +372,11 @@ std::string explain(const RuleSet& rules, const Candidate& c, const Flag& flag, 
     std::optional<Flag> now;
     if (rule) now = evaluate_rule(*rule, c, as_of, &trace);
     else trace = flag.why;
-    out << "As of " << iso(as_of) << ":\n";
+    out << "As of " << shown_date(as_of) << ":\n";
     for (const auto& line : trace) out << "  - " << line << '\n';
     if (!rule) out << "(rule '" << flag.rule << "' is not in the loaded rules; showing the stored reasons)\n";
-    else if (!now) out << "The rule no longer fires on this item as of " << iso(as_of) << ".\n";
-    else out << "Due " << iso(now->due) << ", " << now->days_overdue << " days overdue.\nMessage: " << now->message << '\n';
+    else if (!now) out << "The rule no longer fires on this item as of " << shown_date(as_of) << ".\n";
+    else out << "Due " << shown_date(now->due) << ", " << now->days_overdue << " days overdue.\nMessage: " << now->message << '\n';
     return out.str();
 }
 

@@ -4,19 +4,13 @@
 
 #include "grammar/decision.hpp"
 #include "grammar/promise.hpp"
+#include "text/iso_date.hpp"
 
 #include <cstdio>
 
 namespace opfolg::rules {
 
 namespace {
-
-std::string iso(date::year_month_day d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
-}
 
 void add_deadlines(tracker::Candidate& c, const std::string& text, bool in_decision, int line) {
     for (auto& phrase : dates::find_time_phrases(text, c.meeting_date)) {
@@ -85,7 +79,7 @@ std::vector<ExampleResult> run_examples(const RuleSet& rules) {
                 r.detail = where + "expected " + (e.expect_flagged ? "flagged" : "not flagged") + ", got " +
                            (flag ? "flagged" : "not flagged");
             } else if (flag && e.expect_due && flag->due != *e.expect_due) {
-                r.detail = where + "expected due " + iso(*e.expect_due) + ", got " + iso(flag->due) + " (" +
+                r.detail = where + "expected due " + text::iso(*e.expect_due) + ", got " + text::iso(flag->due) + " (" +
                            flag->due_source + ")";
             } else if (flag && !e.expect_status.empty() && flag->status != e.expect_status) {
                 r.detail = where + "expected status " + e.expect_status + ", got " + flag->status;

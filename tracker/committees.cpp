@@ -1,5 +1,6 @@
 #include "tracker/committees.hpp"
 #include "grammar/reader.hpp"
+#include "text/edit_distance.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>
@@ -86,21 +87,6 @@ std::vector<std::string_view> number_words(std::string_view key) {
     return out;
 }
 }  // namespace
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
 
 CommitteeConfig load_committee_config(const std::string& path) {
     std::ifstream in(path);
@@ -190,7 +176,7 @@ std::optional<std::string> Committees::close_to(const std::string& name) const {
         std::size_t shorter = std::min(k.key.size(), key.size());
         if (longer - shorter >= best) continue;
         if (number_words(k.key) != numbers) continue;
-        std::size_t d = edit_distance(k.key, key);
+        std::size_t d = text::edit_distance(k.key, key);
         if (d < best) {
             best = d;
             closest = &k;

@@ -15,7 +15,6 @@ namespace opfolg::tracker {
 // Lowercase (æøå included), single spaces, one hyphen for every dash and no space around it, punctuation
 // dropped, "&" read as "og". Digits and letters are kept.
 std::string committee_key(std::string_view name);
-std::size_t edit_distance(std::string_view a, std::string_view b);
 
 struct CommitteeConfig {
     struct Entry {

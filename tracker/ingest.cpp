@@ -3,6 +3,7 @@
 #include "tracker/queries.hpp"
 #include "tracker/reclassify.hpp"
 #include "tracker/sqlite.hpp"
+#include "text/iso_date.hpp"
 
 #include <openssl/evp.h>
 
@@ -45,10 +46,7 @@ std::string sha256_hex(std::string_view bytes) {
 namespace {
 const std::string empty_text;  // the decision column of an item without a decision
 
-std::string now_utc() {
-    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    return date::format("%FT%TZ", now);
-}
+std::string now_utc() { return text::iso_timestamp_now(); }
 
 std::string join_numbers(const std::vector<int>& numbers) {
     std::string s;

@@ -1,6 +1,7 @@
 #include "tracker/queries.hpp"
 #include "grammar/reader.hpp"
 #include "tracker/sqlite.hpp"
+#include "text/iso_date.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -174,13 +175,12 @@ std::vector<SearchHit> search_items(Store& store, const std::string& text, int l
 }
 
 void append_manual(Store& store, const ManualEntry& e) {
-    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     Statement s(store.handle(), "INSERT INTO manual(flag_id, candidate_key, rule, action, by, note, until, at) "
                                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
     std::optional<std::string> until;
     if (!e.until.empty()) until = e.until;
     s.bind(1, e.flag_id).bind(2, e.candidate_key).bind(3, e.rule).bind(4, e.action).bind(5, e.by).bind(6, e.note)
-        .bind(7, until).bind(8, e.at.empty() ? date::format("%FT%TZ", now) : e.at).run();
+        .bind(7, until).bind(8, e.at.empty() ? text::iso_timestamp_now() : e.at).run();
 }
 
 std::vector<ManualEntry> audit_log(Store& store, const std::string& flag_id) {

@@ -63,7 +63,7 @@ Report hostile_report() {
 }
 }  // namespace
 
-TEST_CASE("utf8: widths, padding, truncation and case folding treat æøå as letters") {
+TEST_CASE("utf8: widths, padding and truncation treat æøå as one column") {
     CHECK(utf8::width("Ærø") == 3);
     CHECK(utf8::width("Børne- og Skoleudvalget") == 23);
     CHECK(utf8::width("e\xcc\x81") == 1);  // e + combining acute
@@ -71,9 +71,6 @@ TEST_CASE("utf8: widths, padding, truncation and case folding treat æøå as le
     CHECK(utf8::pad("7", 3, true) == "  7");
     CHECK(utf8::truncate("Skolestruktur på Ærø", 6) == "Skole…");
     CHECK(utf8::truncate("ÆØÅÆØÅ", 4) == "ÆØÅ…");
-    CHECK(utf8::fold("ÆØÅ Børne") == "æøå børne");
-    CHECK(utf8::contains_folded("Børne- og Skoleudvalget", "BØRNE"));
-    CHECK_FALSE(utf8::contains_folded("Teknik- og Miljøudvalget", "børne"));
 }
 
 TEST_CASE("filter_flags: committee (æøå case-insensitive), rule, severity, status, since") {
@@ -316,4 +313,13 @@ TEST_CASE("invalid UTF-8 from a source document breaks no format") {
     CHECK(doc["flags"][0]["title"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos);
     CHECK(utf8::width("\xe2\x82") == 2);
     CHECK(utf8::truncate(std::string(10, 'x') + "\xe2", 5) == "xxxx…");
+}
+
+TEST_CASE("make_filter: --since and --severity read the same way as the rule files") {
+    // The notifier's sscanf date parser took "2019-01- 1" and "+019-01-01"; the rule files never did.
+    CHECK(make_filter("", "", "", "", "2019-01-01").since == date::year_month_day{2019_y / 1 / 1});
+    CHECK_THROWS_AS(make_filter("", "", "", "", "2019-01- 1"), std::invalid_argument);
+    CHECK_THROWS_AS(make_filter("", "", "", "", "+019-01-01"), std::invalid_argument);
+    CHECK(make_filter("", "", "HIGH", "", "").min_severity == opfolg::rules::Severity::high);
+    CHECK_THROWS_AS(make_filter("", "", "urgent", "", ""), std::invalid_argument);
 }

@@ -1,0 +1,43 @@
+// text/iso_date: the one ISO date formatter and parser.
+#include "text/iso_date.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace opfolg::text;
+using namespace date::literals;
+
+TEST_CASE("iso: YYYY-MM-DD with zero padding, empty for an unset or invalid date") {
+    CHECK(iso(2019_y / 8 / 31) == "2019-08-31");
+    CHECK(iso(date::year{33} / 1 / 2) == "0033-01-02");
+    CHECK(iso(date::year_month_day{}) == "");
+    CHECK(iso(2023_y / 2 / 29) == "");
+}
+
+TEST_CASE("parse_iso: the inverse of iso") {
+    date::year_month_day d{};
+    REQUIRE(parse_iso("2024-02-29", d));
+    CHECK(d == 2024_y / 2 / 29);
+    CHECK(iso(d) == "2024-02-29");
+}
+
+TEST_CASE("parse_iso: rejects what is not exactly a real YYYY-MM-DD and leaves the output alone") {
+    date::year_month_day d = 2000_y / 1 / 1;
+    // The notifier's sscanf copy read "%4d-%2u-%2u" and so took a space or a sign in a field ("2019-01- 1",
+    // "+019-01-01"); the rules' stoi copy did not. One answer now: not a date.
+    for (const char* bad : {"2019-01- 1", "+019-01-01", "-019-01-01", "2019-1-011", "2019-13-01", "2023-02-29",
+                            "2019-00-10", "2019/01/01", "2019-01-01 ", "20190101", "", "2019-01-0x"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_iso(bad, d));
+    }
+    CHECK(d == 2000_y / 1 / 1);
+}
+
+TEST_CASE("iso_timestamp: UTC to the second with a Z") {
+    CHECK(iso_timestamp(date::sys_days{2026_y / 11 / 23} + std::chrono::hours{7}) == "2026-11-23T07:00:00Z");
+    const std::string now = iso_timestamp_now();
+    REQUIRE(now.size() == 20);
+    date::year_month_day d{};
+    CHECK(parse_iso(now.substr(0, 10), d));
+    CHECK(now[10] == 'T');
+    CHECK(now.back() == 'Z');
+}

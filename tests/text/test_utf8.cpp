@@ -1,0 +1,43 @@
+// text/utf8: encoding code points and folding case the way every layer compares Danish text.
+#include "text/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace opfolg::text;
+
+TEST_CASE("append_utf8: one to four bytes, U+FFFD for surrogates and past U+10FFFF") {
+    std::string s;
+    append_utf8(s, U'a');
+    append_utf8(s, U'æ');
+    append_utf8(s, U'€');
+    append_utf8(s, U'\U0001F600');
+    CHECK(s == "aæ€\xF0\x9F\x98\x80");
+    std::string bad;
+    append_utf8(bad, 0xD800);
+    append_utf8(bad, 0x110000);
+    CHECK(bad == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("utf8_lower: ASCII and the Latin-1 capitals, nothing else") {
+    CHECK(utf8_lower("ÆØÅ Børne- og Skoleudvalget") == "æøå børne- og skoleudvalget");
+    CHECK(utf8_lower("ÄÖÜ É À Þ") == "äöü é à þ");
+    CHECK(utf8_lower("×") == "×");          // U+00D7 is no letter
+    CHECK(utf8_lower("ß ÿ") == "ß ÿ");      // already lower: unchanged
+    CHECK(utf8_lower("Ŀ Œ Ω") == "Ŀ Œ Ω");  // outside the Latin-1 supplement: unchanged
+    CHECK(utf8_lower("12-34 !?") == "12-34 !?");
+}
+
+TEST_CASE("utf8_lower: invalid bytes are kept and do not hide the letter after them") {
+    // The grammar's copy skipped the byte after any 0xC3, so "\xC3" "ABC" kept its "A" upper-case while the
+    // notifier's copy lowered it: the same text folded two ways.
+    CHECK(utf8_lower("\xC3" "ABC") == "\xC3" "abc");
+    CHECK(utf8_lower("ab\xC3") == "ab\xC3");
+    CHECK(utf8_lower("\xFF" "Q") == "\xFF" "q");
+}
+
+TEST_CASE("contains_folded: case-insensitive for æøå as for ASCII") {
+    CHECK(contains_folded("Børne- og Skoleudvalget", "BØRNE"));
+    CHECK(contains_folded("ØKONOMIUDVALGET", "økonomi"));
+    CHECK(contains_folded("anything", ""));
+    CHECK_FALSE(contains_folded("Teknik- og Miljøudvalget", "børne"));
+}

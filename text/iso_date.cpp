@@ -1,0 +1,40 @@
+#include "text/iso_date.hpp"
+
+#include <cassert>
+#include <chrono>
+#include <cstdio>
+
+namespace opfolg::text {
+
+std::string iso(date::year_month_day d) {
+    if (!d.ok()) return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+bool parse_iso(std::string_view text, date::year_month_day& out) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    int v[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    for (int k = 0; k < 3; ++k)
+        for (int n = 0; n < lengths[k]; ++n) {
+            char c = text[static_cast<std::size_t>(starts[k] + n)];
+            if (c < '0' || c > '9') return false;
+            v[k] = v[k] * 10 + (c - '0');
+        }
+    date::year_month_day d{date::year{v[0]}, date::month{static_cast<unsigned>(v[1])}, date::day{static_cast<unsigned>(v[2])}};
+    if (!d.ok()) return false;
+    out = d;
+    assert(iso(out) == text);  // the two are inverses
+    return true;
+}
+
+std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+std::string iso_timestamp_now() {
+    return iso_timestamp(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+}  // namespace opfolg::text
