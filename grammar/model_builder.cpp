@@ -87,8 +87,6 @@ struct Builder {
         }
     }
 
-    static std::string section_kind(const std::string& heading) { return layout::section_kind(heading); }
-
     static std::string join(const std::vector<TextLine>& lines) {
         std::string s;
         for (const auto& l : lines) {
@@ -196,12 +194,12 @@ struct Builder {
             }
         };
         for (const auto& s : item.sections)
-            if (s.kind == "beslutning")
+            if (s.kind == SectionKind::beslutning)
                 for (const auto& l : s.lines) scan(l, true);
         for (const auto& l : item.preamble) scan(l, false);
         for (const auto& s : item.sections)
-            if (s.kind != "beslutning" && s.kind != "sagens_forloeb" && s.kind != "tidligere_behandling" &&
-                s.kind != "bilag")
+            if (s.kind != SectionKind::beslutning && s.kind != SectionKind::sagens_forloeb &&
+                s.kind != SectionKind::tidligere_behandling && s.kind != SectionKind::bilag)
                 for (const auto& l : s.lines) scan(l, false);
         // Text that stands in a Bilag section in the wrong order (PDF extraction puts the next Meddelelser point
         // after the attachment block) is still text: everything but the count line and the attachment titles.
@@ -209,7 +207,7 @@ struct Builder {
         for (const auto& a : item.attachments)
             for (const auto& t : a.titles) attachment_lines.push_back(t.line);
         for (const auto& s : item.sections) {
-            if (s.kind != "bilag") continue;
+            if (s.kind != SectionKind::bilag) continue;
             for (const auto& l : s.lines) {
                 int count = 0, recommended = 0;
                 if (structure::parse_attachment_count(l.text, count, recommended)) continue;
@@ -249,13 +247,13 @@ struct Builder {
         for (const auto& as : a.sections) {
             Section s;
             s.heading = as.heading;
-            s.kind = section_kind(as.heading);
+            s.kind = layout::section_kind(as.heading);
             s.line = line_of(as);
             for (const auto& l : as.body) s.lines.push_back(text(l));
             it.sections.push_back(std::move(s));
         }
         for (const auto& s : it.sections) {
-            if (s.kind == "beslutning") {
+            if (s.kind == SectionKind::beslutning) {
                 // The last Beslutning section is the decision; an empty one is "no decision". "Afbud: names"
                 // inside it (Greve) says who was absent, not what was decided.
                 std::vector<TextLine> decided;
@@ -267,7 +265,7 @@ struct Builder {
                     }
                 }
                 if (!decided.empty()) it.decision = classify_decision(join(decided), vocabulary, decided.front().line);
-            } else if (s.kind == "tidligere_behandling") {
+            } else if (s.kind == SectionKind::tidligere_behandling) {
                 for (const auto& l : s.lines) {
                     Reference r;
                     if (lines::parse_reference(l.text, r)) {
@@ -277,15 +275,15 @@ struct Builder {
                         out.warnings.push_back({l.line, "Tidligere behandling: not \"committee den date Punkt N\": " + l.text});
                     }
                 }
-            } else if (s.kind == "sagens_forloeb") {
+            } else if (s.kind == SectionKind::sagens_forloeb) {
                 history(it, s);
-            } else if (s.kind == "afbud") {
+            } else if (s.kind == SectionKind::afbud) {
                 for (auto& p : lines::parse_participants(join(s.lines))) it.absent.push_back(p.name);
-            } else if (s.kind == "beslutningen_traeffes_af") {
+            } else if (s.kind == SectionKind::beslutningen_traeffes_af) {
                 if (!s.lines.empty()) it.decided_by = join(s.lines);
-            } else if (s.kind == "indstilling") {
+            } else if (s.kind == SectionKind::indstilling) {
                 if (!s.lines.empty()) it.recommendation = structure::read_recommendation(s);
-            } else if (s.kind == "bilag") {
+            } else if (s.kind == SectionKind::bilag) {
                 it.attachments.push_back(structure::read_attachments(s, announcements_item(it)));
             }
         }

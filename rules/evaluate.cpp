@@ -208,7 +208,7 @@ std::string fill_message(const Rule& rule, const Flag& f) {
         if (name == "due") return iso(f.due);
         if (name == "due_source") return f.due_source;
         if (name == "days_overdue") return std::to_string(f.days_overdue);
-        if (name == "status") return f.status;
+        if (name == "status") return to_string(f.status);
         if (name == "decision") return f.decision;
         if (name == "case") return f.case_number;
         return "{" + name + "}";
@@ -324,7 +324,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
     f.due = due->date;
     f.due_source = due->source;
     f.days_overdue = days_between(due->date, as_of);
-    f.status = due->date < as_of ? "overdue" : "pending";
+    f.status = due->date < as_of ? FlagStatus::overdue : FlagStatus::pending;
     f.source = c.source_file + ":" + std::to_string(c.source_line);
     f.message = fill_message(rule, f);
     f.why = std::move(trace);
@@ -353,7 +353,7 @@ std::vector<Flag> evaluate(const RuleSet& rules, const std::vector<Candidate>& c
 std::string explain(const RuleSet& rules, const Candidate& c, const Flag& flag, date::year_month_day as_of) {
     std::ostringstream out;
     out << "Flag " << flag.id << ": " << flag.rule << " \"" << flag.rule_title << "\" (" << to_string(flag.severity)
-        << ", " << flag.status << ")\n";
+        << ", " << to_string(flag.status) << ")\n";
     out << "Item: " << c.committee << ' ' << iso(c.meeting_date) << ", punkt " << c.item_number << " \"" << c.title
         << '"';
     if (!c.case_number.empty()) out << " [" << c.case_number << ']';

@@ -60,7 +60,7 @@ tracker::Candidate example_candidate(const Example& e, const Vocabulary& vocabul
         t.meeting_date = d;
         t.item_number = 1;
         t.title = e.title;
-        t.reason = 1;
+        t.reason = tracker::LinkReason::reference;
         t.evidence = "example";
         t.accepted = true;
         c.later.push_back(t);
@@ -87,8 +87,8 @@ std::vector<ExampleResult> run_examples(const RuleSet& rules) {
             } else if (flag && e.expect_due && flag->due != *e.expect_due) {
                 r.detail = where + "expected due " + iso(*e.expect_due) + ", got " + iso(flag->due) + " (" +
                            flag->due_source + ")";
-            } else if (flag && !e.expect_status.empty() && flag->status != e.expect_status) {
-                r.detail = where + "expected status " + e.expect_status + ", got " + flag->status;
+            } else if (flag && e.expect_status && flag->status != *e.expect_status) {
+                r.detail = where + "expected status " + to_string(*e.expect_status) + ", got " + to_string(flag->status);
             } else {
                 r.passed = true;
             }

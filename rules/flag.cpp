@@ -1,4 +1,5 @@
 #include "rules/flag.hpp"
+#include "grammar/code_names.hpp"
 
 namespace opfolg::rules {
 
@@ -20,6 +21,27 @@ bool severity_from_string(std::string_view s, Severity& out) {
         }
     }
     return false;
+}
+
+namespace {
+struct StatusName {
+    FlagStatus code;
+    const char* name;
+};
+constexpr StatusName status_names[] = {{FlagStatus::overdue, "overdue"}, {FlagStatus::pending, "pending"}};
+}  // namespace
+
+const char* to_string(FlagStatus s) { return codes::row_of(status_names, s).name; }
+
+bool flag_status_from_string(std::string_view s, FlagStatus& out) { return codes::from_name(status_names, s, out); }
+
+const std::vector<std::string>& flag_status_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> v;
+        for (const auto& n : status_names) v.push_back(n.name);
+        return v;
+    }();
+    return names;
 }
 
 }  // namespace opfolg::rules

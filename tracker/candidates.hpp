@@ -2,6 +2,7 @@
 // with everything a rule may ask about it. Loaded from the store by tracker::load_candidates().
 #pragma once
 #include "grammar/model.hpp"
+#include "tracker/link_reason.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -17,7 +18,7 @@ struct Treatment {
     date::year_month_day meeting_date{};
     int item_number = 0;
     std::string title;
-    int reason = 0;          // 1 Tidligere behandling, 2 Sagens forløb, 3 case number + similar title; 0 rejected
+    LinkReason reason = LinkReason::none;  // none when rejected
     std::string evidence;    // the text that made the link (or why it was rejected)
     bool accepted = true;
     std::string source;      // "file:line" of the evidence

@@ -58,18 +58,18 @@ std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_numbe
                             "FROM deadlines WHERE item_id = ? ORDER BY line");
     Statement later(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
                         "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
-                        "WHERE l.earlier_item_id = ? ORDER BY m.date, i.number, l.reason");
+                        "WHERE l.earlier_item_id = ? ORDER BY m.date, i.number, " + link_reason_order_sql("l.reason"));
     Statement earlier(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
                           "JOIN items i ON i.id = l.earlier_item_id JOIN meetings m ON m.id = i.meeting_id "
-                          "WHERE l.later_item_id = ? ORDER BY m.date, i.number, l.reason");
+                          "WHERE l.later_item_id = ? ORDER BY m.date, i.number, " + link_reason_order_sql("l.reason"));
     Statement history(db, "SELECT date, committee_name, text, classes, line FROM decisions "
                           "WHERE item_id = ? AND origin = 'history' ORDER BY date");
-    static const char* reasons[] = {"", "Tidligere behandling", "Sagens forløb", "case number + similar title"};
     auto link_text = [&](Statement& q, const char* direction) {
+        LinkReason reason = LinkReason::none;
+        link_reason_from_string(q.text(3), reason);
         std::string t = std::string(direction) + " " + q.text(0) + " " + q.text(1) + " Punkt " +
-                        std::to_string(q.integer(2)) + " (reason " + std::to_string(q.integer(3)) + ", " +
-                        reasons[std::min<std::int64_t>(3, std::max<std::int64_t>(0, q.integer(3)))] + ": " +
-                        q.text(4) + ")";
+                        std::to_string(q.integer(2)) + " (reason " + std::to_string(number(reason)) + ", " +
+                        describe(reason) + ": " + q.text(4) + ")";
         return t;
     };
     while (s.step()) {

@@ -41,7 +41,7 @@ std::string state(const FlagView& v) {
         return "<p class=\"status done\">" + html_escape(s) + " af " + html_escape(last.by) + " (" +
                html_escape(last.at) + "): " + html_escape(last.note) + "</p>\n";
     }
-    std::string s = f.status == "overdue" ? "Overskredet med " + std::to_string(f.days_overdue) + " dage"
+    std::string s = f.status == rules::FlagStatus::overdue ? "Overskredet med " + std::to_string(f.days_overdue) + " dage"
                                           : "Afventer, frist om " + std::to_string(-f.days_overdue) + " dage";
     return "<p class=\"status\">" + html_escape(s) + "</p>\n";
 }
