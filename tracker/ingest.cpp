@@ -149,20 +149,22 @@ PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path
     return p;
 }
 
+PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, std::string stored_hash) {
+    PreparedDocument p;
+    p.path = path;
+    p.hash = std::move(stored_hash);
+    p.size = stamp.size;
+    p.known = true;
+    p.skipped_read = true;
+    p.stamp = std::move(stamp);
+    return p;
+}
+
 PreparedDocument prepare_file(const std::string& path, const KnownLookup& known) {
     // Stamp before reading: if the file changes while it is read, its mtime moves on and the next run reads it.
     auto stamp = file_stamp(path);
     if (stamp && known.stamp) {
-        if (auto hash = known.stamp(*stamp)) {
-            PreparedDocument p;
-            p.path = path;
-            p.hash = std::move(*hash);
-            p.size = stamp->size;
-            p.known = true;
-            p.skipped_read = true;
-            p.stamp = std::move(stamp);
-            return p;
-        }
+        if (auto hash = known.stamp(*stamp)) return known_by_stamp(path, std::move(*stamp), std::move(*hash));
     }
     std::ifstream in(path, std::ios::binary);
     PreparedDocument p;

@@ -68,6 +68,8 @@ struct KnownLookup {
 // Store-free and thread-safe. Never throws for bad input (comes back rejected).
 PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path, const KnownLookup& known = {});
 PreparedDocument prepare_file(const std::string& path, const KnownLookup& known = {});
+// A file its stamp shows unchanged (KnownLookup::stamp gave `stored_hash`): not read; write() checks the hash.
+PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, std::string stored_hash);
 
 // The file's stamp as stat(2) sees it now; nullopt when it cannot be stat'ed.
 std::optional<FileStamp> file_stamp(const std::string& path);
