@@ -1,5 +1,6 @@
 // A flag's page: the decision and its source line, the due date and why, the explain chain, the look-alikes the
 // linker rejected, the case's timeline, who did what when, and the resolve / snooze / unresolve forms.
+#include "notifier/case_timeline.hpp"
 #include "notifier/render.hpp"
 #include "web/pages.hpp"
 
@@ -87,8 +88,10 @@ std::string flag_page(const FlagView& v, const PageContext& ctx) {
                 if (!closed)
                     body += "<br>Beslutning [" + html_escape(e.item.classes) + "]: " + html_escape(e.item.decision);
                 body += " <span class=\"meta\">" + html_escape(e.item.source) + "</span>";
-                for (const auto& d : e.deadlines) body += "<br><span class=\"meta\">frist: " + html_escape(d) + "</span>";
-                for (const auto& l : e.links) body += "<br><span class=\"meta\">" + html_escape(l) + "</span>";
+                for (const auto& d : e.deadlines)
+                    body += "<br><span class=\"meta\">frist: " + html_escape(notifier::describe(d)) + "</span>";
+                for (const auto& l : e.links)
+                    body += "<br><span class=\"meta\">" + html_escape(notifier::describe(l)) + "</span>";
                 body += "</li>\n";
             }
             body += "</ul>\n";
