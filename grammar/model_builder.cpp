@@ -7,7 +7,7 @@
 #include "grammar/line_parsers.hpp"
 #include "grammar/minutes.hpp"
 #include "grammar/minutes_grammar.hpp"
-#include "grammar/promise.hpp"
+#include "grammar/deadlines.hpp"
 
 #include <algorithm>
 
@@ -158,40 +158,10 @@ struct Builder {
         close();
     }
 
-    // A promise counts for this committee when its sentence names no committee, says "udvalget", or names
-    // this committee; "Sagen forelægges også Social- og Sundhedsudvalget i juni" is another committee's
-    // business. (A promise whose period has already begun at the meeting, "opgaver i 2021" in January 2021,
-    // describes the present and is excluded by the caller.)
-    bool addressed_to_own_committee(const std::string& sentence) const {
-        const std::string lower = utf8_lower(sentence);
-        std::string own = utf8_lower(out.meeting.committee);
-        own = own.substr(own.rfind(' ') == std::string::npos ? 0 : own.rfind(' ') + 1);
-        const std::size_t stem_end = own.find("udvalg");
-        const std::string own_stem = stem_end == std::string::npos ? own : own.substr(0, stem_end + 6);
-        bool names_committee = false;
-        for (std::size_t at = lower.find("udvalg"); at != std::string::npos; at = lower.find("udvalg", at + 6)) {
-            std::size_t start = at;
-            while (start > 0 && lower[start - 1] != ' ' && lower[start - 1] != '-' && lower[start - 1] != ',') --start;
-            const std::string word = lower.substr(start, at + 6 - start);
-            if (word == "udvalg") return true;  // "udvalget", "udvalgets": the committee itself
-            names_committee = true;
-            if (!own_stem.empty() && word == own_stem) return true;
-        }
-        return !names_committee;
-    }
-
     void deadlines(Item& item) {
         auto scan = [&](const TextLine& l, bool in_decision) {
-            for (auto& phrase : dates::find_time_phrases(l.text, out.meeting.date)) {
-                Deadline d;
-                d.in_decision = in_decision;
-                d.line = l.line;
-                d.promise = !phrase.past && !in_decision && !phrase.next_meeting &&
-                            out.meeting.date < phrase.first && addressed_to_own_committee(phrase.sentence) &&
-                            find_promise(phrase.sentence, d.promise_verb);
-                d.phrase = std::move(phrase);
+            for (auto& d : find_deadlines(l.text, l.line, in_decision, out.meeting.date, out.meeting.committee))
                 item.deadlines.push_back(std::move(d));
-            }
         };
         for (const auto& s : item.sections)
             if (s.kind == SectionKind::beslutning)

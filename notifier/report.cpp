@@ -136,12 +136,7 @@ std::string summary_line(const Report& report) {
 }
 
 void sort_most_overdue_first(std::vector<rules::Flag>& flags) {
-    std::stable_sort(flags.begin(), flags.end(), [](const rules::Flag& a, const rules::Flag& b) {
-        if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
-        if (a.meeting_date != b.meeting_date) return a.meeting_date < b.meeting_date;
-        if (a.item_number != b.item_number) return a.item_number < b.item_number;
-        return a.id < b.id;
-    });
+    std::stable_sort(flags.begin(), flags.end(), rules::most_overdue_first);
 }
 
 std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags) {

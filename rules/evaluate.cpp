@@ -340,13 +340,7 @@ std::vector<Flag> evaluate(const RuleSet& rules, const std::vector<Candidate>& c
             if (auto f = evaluate_rule(rule, c, as_of)) flags.push_back(std::move(*f));
         }
     }
-    std::sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
-        if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
-        if (a.committee != b.committee) return a.committee < b.committee;
-        if (a.meeting_date != b.meeting_date) return a.meeting_date < b.meeting_date;
-        if (a.item_number != b.item_number) return a.item_number < b.item_number;
-        return a.rule < b.rule;
-    });
+    std::stable_sort(flags.begin(), flags.end(), most_overdue_first);
     return flags;
 }
 

@@ -1,9 +1,10 @@
 // Runs the `example` lines of a rule set: each becomes a Candidate built the way the tracker builds one
-// (decision classified, time phrases found and marked as promises), and the rule must (not) flag it.
+// (decision classified by the same vocabulary, deadlines by the same find_deadlines), and the rule must (not)
+// flag it.
 #include "rules/evaluate.hpp"
 
 #include "grammar/decision.hpp"
-#include "grammar/promise.hpp"
+#include "grammar/deadlines.hpp"
 
 #include <cstdio>
 
@@ -18,15 +19,10 @@ std::string iso(date::year_month_day d) {
     return buf;
 }
 
+// The tracker's own construction (grammar/deadlines.hpp): a promise must be future, not "til næste møde",
+// after the meeting and addressed to this committee, exactly as in the stored minutes.
 void add_deadlines(tracker::Candidate& c, const std::string& text, bool in_decision, int line) {
-    for (auto& phrase : dates::find_time_phrases(text, c.meeting_date)) {
-        Deadline d;
-        d.phrase = phrase;
-        d.in_decision = in_decision;
-        d.promise = find_promise(phrase.sentence, d.promise_verb);
-        d.line = line;
-        c.deadlines.push_back(std::move(d));
-    }
+    for (auto& d : find_deadlines(text, line, in_decision, c.meeting_date, c.committee)) c.deadlines.push_back(std::move(d));
 }
 
 }  // namespace

@@ -40,4 +40,8 @@ struct Flag {
     std::vector<std::string> why;  // the conditions that held, in order, for `explain`
 };
 
+// "Most overdue first", the order of every flag list: days overdue descending, then meeting date, item number
+// and id (unique per flag, so the order is total and the same on every run).
+bool most_overdue_first(const Flag& a, const Flag& b);
+
 }  // namespace opfolg::rules
