@@ -7,7 +7,7 @@
 // fmix64 so neighbouring items get unlike ids (stable across runs and machines).
 #pragma once
 #include "rules/ruleset.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 
 #include <string>
 #include <vector>

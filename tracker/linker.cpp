@@ -1,7 +1,7 @@
 #include "tracker/linker.hpp"
 #include "grammar/layout.hpp"
 #include "grammar/reader.hpp"
-#include "tracker/link_reason.hpp"
+#include "candidate/link_reason.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // Read queries behind `opfolg meetings|items|case|search|audit` and the manual-decision log.
 #pragma once
-#include "tracker/link_reason.hpp"
+#include "candidate/link_reason.hpp"
 #include "tracker/store.hpp"
 
 #include <optional>

@@ -2,8 +2,8 @@
 // kept (items, evidence, line), the reason now its name, the counts and treatments as before and the links
 // still current (no relink needed).
 #include "fixture_minutes.hpp"
-#include "tracker/candidates.hpp"
-#include "tracker/link_reason.hpp"
+#include "candidate/candidate.hpp"
+#include "candidate/link_reason.hpp"
 #include "tracker/linker.hpp"
 #include "tracker/queries.hpp"
 #include "tracker/schema.hpp"

@@ -3,7 +3,7 @@
 // the stored classes without touching the links.
 #include "fixture_minutes.hpp"
 #include "grammar/decision.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
 #include "tracker/linker.hpp"

@@ -1,8 +1,9 @@
 // What the rule engine sees: one candidate per decision (from the minutes or from a Sagens forløb entry),
-// with everything a rule may ask about it. Loaded from the store by tracker::load_candidates().
+// with everything a rule may ask about it. Loaded from the store by tracker::load_candidates(); built from a rule's
+// examples by rules::example_candidate. Its own library (opfolg_candidate), so the rules need no SQLite.
 #pragma once
+#include "candidate/link_reason.hpp"
 #include "grammar/model.hpp"
-#include "tracker/link_reason.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "tracker/link_reason.hpp"
+#include "candidate/link_reason.hpp"
 #include "grammar/code_names.hpp"
 
 namespace opfolg::tracker {
