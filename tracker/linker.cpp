@@ -163,6 +163,7 @@ private:
     }
     void link(const ItemRow& later, const ItemRow& earlier, LinkReason reason, const std::string& evidence, int line) {
         assert(reason != LinkReason::none);
+        assert(earlier.date < later.date && "a later treatment is always in a later meeting (linker.hpp)");
         insert_.bind(1, later.id).bind(2, earlier.id).bind(3, to_string(reason)).bind(4, evidence).bind(5, line).run();
         if (sqlite3_changes(db_) == 0) return;
         ++count_of(stats_, reason);
