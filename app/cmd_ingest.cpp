@@ -1,13 +1,10 @@
 // opfolg ingest [--db FILE] [--committees FILE] [--jobs N] [--dry-run] PATH...
 #include "app/commands.hpp"
-#include "app/ingest_pool.hpp"
-#include "app/log.hpp"
 #include "app/pipeline.hpp"
 #include "app/progress.hpp"
 #include "tracker/committees.hpp"
-#include "tracker/ingest.hpp"
-#include "tracker/linker.hpp"
-#include "tracker/sqlite.hpp"
+#include "tracker/ingest_pool.hpp"
+#include "tracker/ingest_run.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,7 +12,6 @@
 #include <optional>
 #include <unistd.h>
 
-#include <spdlog/spdlog.h>
 
 namespace opfolg::app {
 
@@ -66,6 +62,36 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
     return files;
 }
 
+using Status = tracker::IngestResult::Status;
+
+// The run's output: what a dry run would do and the totals on stdout, then the rejected documents; on stderr
+// every replacement (quiet or not: a stored version became history) and, unless quiet, the warnings.
+void print_summary(const tracker::IngestSummary& s, bool dry_run, bool quiet) {
+    if (dry_run)
+        for (const auto& r : s.results) {
+            if (r.status == Status::stored) std::cout << "would store: " << r.file << " (" << r.meeting << ")\n";
+            if (r.status == Status::replaced)
+                std::cout << "would replace: " << r.replaced_file << " (" << r.replaced_sha.substr(0, 12) << ") by "
+                          << r.file << " (" << r.meeting << ")\n";
+        }
+    if (dry_run) std::cout << "dry run, nothing written: ";
+    std::cout << "ingested " << (s.stored + s.replaced) << " of " << s.files << " documents (" << s.unchanged
+              << " unchanged, " << s.replaced << " replaced, " << s.rejected << " rejected): " << s.meetings
+              << " meetings, " << s.items << " items, " << s.decisions << " decisions, " << s.deadlines
+              << " deadlines; links: " << s.links.by_reference << " by reference, " << s.links.by_history
+              << " by history, " << s.links.by_case_number << " by case number\n";
+    for (const auto& r : s.results)
+        if (r.status == Status::rejected) std::cout << "rejected: " << r.file << ":" << r.line << ": " << r.reason << '\n';
+    if (!dry_run)
+        for (const auto& r : s.results)
+            if (r.status == Status::replaced)
+                std::cerr << "replaced: " << r.replaced_file << " (" << r.replaced_sha.substr(0, 12) << ") by " << r.file
+                          << '\n';
+    if (!quiet)
+        for (const auto& r : s.results)
+            for (const auto& w : r.warning_list)
+                std::cerr << r.file << ":" << w.line << ": warning: " << w.message << '\n';
+}
 }  // namespace
 
 void register_ingest(CLI::App& app, Commands& out) {
@@ -74,7 +100,7 @@ void register_ingest(CLI::App& app, Commands& out) {
         std::vector<std::string> paths, rules;
         double threshold = tracker::default_title_threshold;
         bool quiet = false, dry_run = false;
-        unsigned jobs = default_jobs();
+        unsigned jobs = tracker::default_jobs();
     };
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("ingest", "read minutes (files or folders, recursively) into the database");
@@ -116,10 +142,6 @@ void register_ingest(CLI::App& app, Commands& out) {
         tracker::Store& store = scratch ? *scratch : *file_store;
         refresh_classes(store, ruleset);
         tracker::Committees committees(store);
-        // Every document is a commit of ~70 WAL pages (FTS5 segments, indexes); checkpointing every 1,000 pages
-        // (the default) copied and synced the same pages again and again: 30 % of a bulk ingest's wall time.
-        // Durability is the same (WAL, synchronous=NORMAL); the WAL file goes when the store is closed.
-        tracker::exec(store.handle(), "PRAGMA wal_autocheckpoint = 16384");
         if (!options->committees.empty()) {
             try {
                 committees.apply(tracker::load_committee_config(options->committees));
@@ -127,7 +149,6 @@ void register_ingest(CLI::App& app, Commands& out) {
                 throw UsageError(e.what());
             }
         }
-        tracker::Ingestor ingestor(store, committees);
         std::vector<std::uint64_t> sizes(files.size());
         std::uint64_t total_bytes = 0;
         for (std::size_t i = 0; i < files.size(); ++i) {
@@ -138,101 +159,15 @@ void register_ingest(CLI::App& app, Commands& out) {
         }
         Progress progress(!options->quiet && isatty(STDERR_FILENO), files.size(), total_bytes);
         std::uint64_t done_bytes = 0;
-        auto advance = [&](std::size_t i) { progress.update(i + 1, done_bytes += sizes[i]); };
-        int stored = 0, replaced = 0, unchanged = 0, rejected = 0, meetings = 0, items = 0, decisions = 0,
-            deadlines = 0;
-        std::vector<tracker::IngestResult> rejections;
-        std::vector<std::string> warnings, replacements, dry_run_lines;
-        auto count = [&](tracker::IngestResult r) {
-            switch (r.status) {
-                case tracker::IngestResult::Status::stored: ++stored; break;
-                case tracker::IngestResult::Status::replaced: ++replaced; break;
-                case tracker::IngestResult::Status::unchanged: ++unchanged; break;
-                case tracker::IngestResult::Status::rejected: ++rejected; break;
-            }
-            meetings += r.meetings;
-            items += r.items;
-            decisions += r.decisions;
-            deadlines += r.deadlines;
-            for (const auto& w : r.warning_list)
-                warnings.push_back(r.file + ":" + std::to_string(w.line) + ": warning: " + w.message);
-            if (r.status == tracker::IngestResult::Status::replaced)
-                replacements.push_back("replaced: " + r.replaced_file + " (" + r.replaced_sha.substr(0, 12) +
-                                       ") by " + r.file);
-            if (options->dry_run && r.status == tracker::IngestResult::Status::stored)
-                dry_run_lines.push_back("would store: " + r.file + " (" + r.meeting + ")");
-            if (options->dry_run && r.status == tracker::IngestResult::Status::replaced)
-                dry_run_lines.push_back("would replace: " + r.replaced_file + " (" + r.replaced_sha.substr(0, 12) +
-                                        ") by " + r.file + " (" + r.meeting + ")");
-            if (r.status == tracker::IngestResult::Status::rejected) rejections.push_back(std::move(r));
-        };
-        Stopwatch ingesting;
-        if (options->jobs <= 1) {
-            for (std::size_t i = 0; i < files.size(); ++i) {
-                count(ingestor.ingest_file(files[i]));
-                advance(i);
-            }
-        } else {
-            // Files whose stamp shows them unchanged are settled here, in order, without a thread hand-off each
-            // (which cost more than the stat); the rest are read, hashed and parsed by the workers (each with its
-            // own read-only connection for the unchanged checks). This thread writes everything in file order.
-            const auto lookup = ingestor.lookup();
-            std::vector<std::size_t> to_read;
-            for (std::size_t i = 0; i < files.size(); ++i) {
-                auto stamp = tracker::file_stamp(files[i]);
-                if (!stamp || !lookup.stamp(*stamp)) to_read.push_back(i);
-            }
-            std::size_t next = 0;  // the next file to write
-            auto write_unchanged_until = [&](std::size_t end) {
-                for (; next < end; ++next) {
-                    count(ingestor.ingest_file(files[next]));  // checks the stamp again; reads if it moved
-                    advance(next);
-                }
-            };
-            auto make_worker = [&]() -> PrepareFn {
-                auto known = std::make_shared<tracker::KnownDocuments>(db);
-                return [known, lookup = known->lookup(), &files, &to_read](std::size_t k) {
-                    return tracker::prepare_file(files[to_read[k]], lookup);
-                };
-            };
-            prepare_in_order(to_read.size(), options->jobs, make_worker,
-                             [&](std::size_t k, tracker::PreparedDocument&& prepared) {
-                                 write_unchanged_until(to_read[k]);
-                                 count(ingestor.write(std::move(prepared)));
-                                 advance(next);
-                                 ++next;
-                             });
-            write_unchanged_until(files.size());
-        }
-        ingestor.flush_stamps();
+        tracker::IngestRunOptions run;
+        run.db_path = db;
+        run.jobs = options->jobs;
+        run.title_threshold = options->threshold;
+        run.written = [&](std::size_t i) { progress.update(i + 1, done_bytes += sizes[i]); };
+        const tracker::IngestSummary summary = tracker::ingest_paths(store, committees, files, run);
         progress.finish();
-        // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
-        // store keeps its links and only their counts are read. Either way: what a full relink would give.
-        spdlog::debug("ingest: {} files on {} thread(s) in {:.1f} ms: {} stored, {} replaced, {} unchanged, {} rejected",
-                      files.size(), std::max(1u, options->jobs), ingesting.ms(), stored, replaced, unchanged, rejected);
-        Stopwatch relinking;
-        tracker::Relinked how = tracker::Relinked::no;
-        auto links = tracker::relink_if_changed(store, options->threshold, &how);
-        spdlog::debug("relink: {} in {:.1f} ms", how == tracker::Relinked::no          ? "nothing changed, counts read"
-                                                 : how == tracker::Relinked::new_meetings ? "around the new meetings"
-                                                                                         : "every link recomputed",
-                      relinking.ms());
-
-        for (const auto& line : dry_run_lines) std::cout << line << '\n';
-        if (options->dry_run) std::cout << "dry run, nothing written: ";
-        std::cout << "ingested " << (stored + replaced) << " of " << files.size() << " documents (" << unchanged
-                  << " unchanged, " << replaced << " replaced, " << rejected << " rejected): " << meetings
-                  << " meetings, " << items << " items, " << decisions << " decisions, " << deadlines
-                  << " deadlines; links: " << links.by_reference << " by reference, " << links.by_history
-                  << " by history, " << links.by_case_number << " by case number\n";
-        for (const auto& r : rejections)
-            std::cout << "rejected: " << r.file << ":" << r.line << ": " << r.reason << '\n';
-        // Every replacement is named, quiet or not: a stored version became history.
-        if (!options->dry_run)
-            for (const auto& r : replacements) std::cerr << r << '\n';
-        if (!options->quiet)
-            for (const auto& w : warnings) std::cerr << w << '\n';
-        if (!problems.empty() || rejected > 0) return static_cast<int>(exit_partial);
+        print_summary(summary, options->dry_run, options->quiet);
+        if (!problems.empty() || summary.rejected > 0) return static_cast<int>(exit_partial);
         return static_cast<int>(exit_ok);
     }});
 }

@@ -70,7 +70,7 @@ json to_json(const Minutes& m) {
                   {"line", it.line}};
         json sections = json::array();
         for (const auto& s : it.sections)
-            sections.push_back({{"heading", s.heading}, {"kind", s.kind}, {"line", s.line}, {"lines", s.lines.size()},
+            sections.push_back({{"heading", s.heading}, {"kind", to_string(s.kind)}, {"line", s.line}, {"lines", s.lines.size()},
                                 {"text", join_lines(s)}});
         item["sections"] = sections;
         item["decision"] = it.decision ? decision_json(*it.decision) : json(nullptr);

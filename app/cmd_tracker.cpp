@@ -1,6 +1,7 @@
 // Tracker commands: meetings, items, case, search, and the manual decisions resolve / snooze / unresolve /
 // audit (an append-only log; a resolution attaches to the flag's candidate, so it survives re-ingests).
 #include "app/commands.hpp"
+#include "notifier/case_timeline.hpp"
 #include "app/manual.hpp"
 #include "app/pipeline.hpp"
 #include "grammar/dates.hpp"
@@ -150,8 +151,8 @@ void register_case(CLI::App& app, Commands& out) {
             else std::cout << "  Punkt " << e.item.number;
             std::cout << "  " << e.item.title << '\n';
             std::cout << "    Beslutning [" << e.item.classes << "]: " << e.item.decision << "  (" << e.item.source << ")\n";
-            for (const auto& d : e.deadlines) std::cout << "    frist: " << d << '\n';
-            for (const auto& l : e.links) std::cout << "    " << l << '\n';
+            for (const auto& d : e.deadlines) std::cout << "    frist: " << notifier::describe(d) << '\n';
+            for (const auto& l : e.links) std::cout << "    " << notifier::describe(l) << '\n';
         }
         return static_cast<int>(exit_ok);
     }});

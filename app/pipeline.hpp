@@ -2,7 +2,7 @@
 #pragma once
 #include "rules/flag.hpp"
 #include "rules/ruleset.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 #include "tracker/store.hpp"
 
 #include <CLI/CLI.hpp>

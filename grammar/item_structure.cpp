@@ -190,7 +190,7 @@ std::vector<NumberedPoint> read_announcements(const Item& item) {
     };
     scan(item.preamble);
     for (const auto& s : item.sections)
-        if (s.kind != "beslutning" && s.kind != "afbud") scan(s.lines);
+        if (s.kind != SectionKind::beslutning && s.kind != SectionKind::afbud) scan(s.lines);
     return out;
 }
 

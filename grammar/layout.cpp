@@ -9,33 +9,34 @@
 namespace opfolg::layout {
 
 const std::vector<HeadingRow>& section_headings() {
+    using K = SectionKind;
     static const std::vector<HeadingRow> rows = {
         // Ballerup (text, HTML and PDF renderings)
-        {"Tidligere behandling", "tidligere_behandling"}, {"Indhold", "indhold"}, {"Sammendrag", "sammendrag"},
-        {"Baggrund", "baggrund"}, {"Sagens baggrund", "baggrund"}, {"Sagsfremstilling", "sagsfremstilling"},
-        {"Supplerende sagsfremstilling", "sagsfremstilling"},
-        {"Økonomiske konsekvenser og finansiering", "oekonomi"}, {"økonomiske konsekvenser og finansiering", "oekonomi"},
-        {"Økonomi", "oekonomi"}, {"Økonomiske konsekvenser", "oekonomi"}, {"Bilag", "bilag"},
-        {"Beslutningen træffes af", "beslutningen_traeffes_af"}, {"Indstilling", "indstilling"},
-        {"Beslutning", "beslutning"}, {"Sagens forløb", "sagens_forloeb"}, {"Afbud", "afbud"},
-        {"Lovgrundlag", "other"}, {"Retsgrundlag", "other"}, {"Kommunikation", "other"}, {"Høring", "other"},
-        {"Beslutningskompetence", "other"}, {"Bemærkninger", "other"},
+        {"Tidligere behandling", K::tidligere_behandling}, {"Indhold", K::indhold}, {"Sammendrag", K::sammendrag},
+        {"Baggrund", K::baggrund}, {"Sagens baggrund", K::baggrund}, {"Sagsfremstilling", K::sagsfremstilling},
+        {"Supplerende sagsfremstilling", K::sagsfremstilling},
+        {"Økonomiske konsekvenser og finansiering", K::oekonomi}, {"økonomiske konsekvenser og finansiering", K::oekonomi},
+        {"Økonomi", K::oekonomi}, {"Økonomiske konsekvenser", K::oekonomi}, {"Bilag", K::bilag},
+        {"Beslutningen træffes af", K::beslutningen_traeffes_af}, {"Indstilling", K::indstilling},
+        {"Beslutning", K::beslutning}, {"Sagens forløb", K::sagens_forloeb}, {"Afbud", K::afbud},
+        {"Lovgrundlag", K::other}, {"Retsgrundlag", K::other}, {"Kommunikation", K::other}, {"Høring", K::other},
+        {"Beslutningskompetence", K::other}, {"Bemærkninger", K::other},
         // Greve (FirstAgenda JSON): "Fremstilling" holds the h4 parts below it
-        {"Fremstilling", "sagsfremstilling"}, {"Sagsbeskrivelse", "sagsfremstilling"}, {"Resume", "sammendrag"},
-        {"Sagsprocedure", "other"}, {"Tidsplan", "other"}, {"Øvrige forhold", "other"},
-        {"Øvrige konsekvenser", "other"},
+        {"Fremstilling", K::sagsfremstilling}, {"Sagsbeskrivelse", K::sagsfremstilling}, {"Resume", K::sammendrag},
+        {"Sagsprocedure", K::other}, {"Tidsplan", K::other}, {"Øvrige forhold", K::other},
+        {"Øvrige konsekvenser", K::other},
         // Aarhus (FirstAgenda publication pages and PDFs)
-        {"Beslutninger", "beslutning"}, {"Sagsforløb", "sagens_forloeb"}, {"Sagsforløb:", "sagens_forloeb"}, {"Beslutningspunkter", "indstilling"},
-        {"Borgmesterens Afdelings påtegning", "other"},
+        {"Beslutninger", K::beslutning}, {"Sagsforløb", K::sagens_forloeb}, {"Sagsforløb:", K::sagens_forloeb}, {"Beslutningspunkter", K::indstilling},
+        {"Borgmesterens Afdelings påtegning", K::other},
     };
     return rows;
 }
 
-const char* section_kind(std::string_view heading) {
+SectionKind section_kind(std::string_view heading) {
     const std::string h = utf8_lower(heading);
     for (const auto& r : section_headings())
         if (h == utf8_lower(r.heading)) return r.kind;
-    return "other";
+    return SectionKind::other;
 }
 
 const std::vector<const char*>& case_number_shapes() {

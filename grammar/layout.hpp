@@ -2,19 +2,21 @@
 // history blocks. The grammar and the model builder read these tables; a new municipality or publishing
 // platform is new rows here (docs/sources.md), not new code.
 #pragma once
+#include "grammar/model.hpp"
+
 #include <string_view>
 #include <vector>
 
 namespace opfolg::layout {
 
-// A section heading as written on a line of its own -> its canonical kind (model.hpp Section::kind).
+// A section heading as written on a line of its own -> its kind (model.hpp SectionKind).
 struct HeadingRow {
     const char* heading;
-    const char* kind;
+    SectionKind kind;
 };
 const std::vector<HeadingRow>& section_headings();
-// The kind of a heading (case-insensitive), "other" when it is not a known heading.
-const char* section_kind(std::string_view heading);
+// The kind of a heading (case-insensitive), SectionKind::other when it is not a known heading.
+SectionKind section_kind(std::string_view heading);
 
 // Case-number shapes, one pattern per row: '9' a digit, 'A' an ASCII capital, 'X' a letter or digit (also
 // æøå...), '+' one or more of the class before it; any other character stands for itself.

@@ -1,11 +1,12 @@
 // Names of decision classes and small model helpers.
 #include "grammar/model.hpp"
+#include "grammar/code_names.hpp"
 
 namespace opfolg {
 
 namespace {
 struct ClassName {
-    DecisionClass c;
+    DecisionClass code;
     const char* name;
 };
 constexpr ClassName class_names[] = {
@@ -17,27 +18,43 @@ constexpr ClassName class_names[] = {
     {DecisionClass::returned, "returned"},
     {DecisionClass::none, "none"},
 };
+
+struct SectionName {
+    SectionKind code;
+    const char* name;
+};
+constexpr SectionName section_names[] = {
+    {SectionKind::tidligere_behandling, "tidligere_behandling"},
+    {SectionKind::indhold, "indhold"},
+    {SectionKind::sammendrag, "sammendrag"},
+    {SectionKind::baggrund, "baggrund"},
+    {SectionKind::sagsfremstilling, "sagsfremstilling"},
+    {SectionKind::oekonomi, "oekonomi"},
+    {SectionKind::bilag, "bilag"},
+    {SectionKind::beslutningen_traeffes_af, "beslutningen_traeffes_af"},
+    {SectionKind::indstilling, "indstilling"},
+    {SectionKind::beslutning, "beslutning"},
+    {SectionKind::sagens_forloeb, "sagens_forloeb"},
+    {SectionKind::afbud, "afbud"},
+    {SectionKind::other, "other"},
+};
 }  // namespace
 
-const char* to_string(DecisionClass c) {
-    for (const auto& n : class_names)
-        if (n.c == c) return n.name;
-    return "none";
-}
+const char* to_string(SectionKind k) { return codes::row_of(section_names, k).name; }
+
+bool section_kind_from_string(std::string_view s, SectionKind& out) { return codes::from_name(section_names, s, out); }
+
+// The last row (none) for a value outside the enum, as before the table helper.
+const char* to_string(DecisionClass c) { return codes::row_of(class_names, c).name; }
 
 bool decision_class_from_string(std::string_view s, DecisionClass& out) {
-    for (const auto& n : class_names)
-        if (s == n.name) {
-            out = n.c;
-            return true;
-        }
-    return false;
+    return codes::from_name(class_names, s, out);
 }
 
 const std::vector<DecisionClass>& all_decision_classes() {
     static const std::vector<DecisionClass> all = [] {
         std::vector<DecisionClass> v;
-        for (const auto& n : class_names) v.push_back(n.c);
+        for (const auto& n : class_names) v.push_back(n.code);
         return v;
     }();
     return all;
@@ -51,13 +68,18 @@ std::string Item::body_text() const {
     };
     for (const auto& l : preamble) add(l.text);
     for (const auto& s : sections) {
-        if (s.kind == "beslutning") continue;
+        if (s.kind == SectionKind::beslutning) continue;
         for (const auto& l : s.lines) add(l.text);
     }
     return out;
 }
 
-std::string Item::section_text(std::string_view kind) const {
+std::string Item::section_text(std::string_view kind_name) const {
+    SectionKind kind;
+    return section_kind_from_string(kind_name, kind) ? section_text(kind) : std::string();
+}
+
+std::string Item::section_text(SectionKind kind) const {
     for (const auto& s : sections) {
         if (s.kind != kind) continue;
         std::string out;

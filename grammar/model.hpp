@@ -21,6 +21,14 @@ const char* to_string(DecisionClass c);
 bool decision_class_from_string(std::string_view s, DecisionClass& out);
 const std::vector<DecisionClass>& all_decision_classes();
 
+// Section kinds: what a heading means (grammar/layout.cpp maps the headings municipalities write to these).
+enum class SectionKind {
+    tidligere_behandling, indhold, sammendrag, baggrund, sagsfremstilling, oekonomi, bilag,
+    beslutningen_traeffes_af, indstilling, beslutning, sagens_forloeb, afbud, other
+};
+const char* to_string(SectionKind k);  // "sagens_forloeb", as `opfolg parse --json` writes it
+bool section_kind_from_string(std::string_view s, SectionKind& out);
+
 struct TextLine {
     std::string text;
     int line = 0;  // line number in the original file (1-based)
@@ -77,9 +85,7 @@ struct Deadline {
 
 struct Section {
     std::string heading;   // as written ("Sagsfremstilling")
-    std::string kind;      // canonical: tidligere_behandling, indhold, sammendrag, baggrund, sagsfremstilling,
-                           // oekonomi, bilag, beslutningen_traeffes_af, indstilling, beslutning, sagens_forloeb,
-                           // afbud, other
+    SectionKind kind = SectionKind::other;
     std::vector<TextLine> lines;  // body lines, blank lines dropped
     int line = 0;
 };
@@ -132,9 +138,10 @@ struct Item {
     std::vector<NumberedPoint> announcements;      // Meddelelser points ("1. Formanden orienterede ...")
     std::vector<Attachments> attachments;          // Bilag sections, in order
 
-    // The joined body of the first section of a kind ("sammendrag", "sagsfremstilling", "oekonomi", ...);
-    // empty when the item has no such section.
-    std::string section_text(std::string_view kind) const;
+    // The joined body of the first section of a kind; empty when the item has no such section.
+    std::string section_text(SectionKind kind) const;
+    // The same by the kind's name ("sagsfremstilling"); empty for a name that is no kind.
+    std::string section_text(std::string_view kind_name) const;
 
     // Body text (everything but Beslutning), for full-text search and regex rules.
     std::string body_text() const;

@@ -7,7 +7,7 @@
 #include "grammar/line_parsers.hpp"
 #include "grammar/minutes.hpp"
 #include "grammar/minutes_grammar.hpp"
-#include "grammar/promise.hpp"
+#include "grammar/deadlines.hpp"
 
 #include <algorithm>
 
@@ -87,8 +87,6 @@ struct Builder {
         }
     }
 
-    static std::string section_kind(const std::string& heading) { return layout::section_kind(heading); }
-
     static std::string join(const std::vector<TextLine>& lines) {
         std::string s;
         for (const auto& l : lines) {
@@ -160,48 +158,18 @@ struct Builder {
         close();
     }
 
-    // A promise counts for this committee when its sentence names no committee, says "udvalget", or names
-    // this committee; "Sagen forelægges også Social- og Sundhedsudvalget i juni" is another committee's
-    // business. (A promise whose period has already begun at the meeting, "opgaver i 2021" in January 2021,
-    // describes the present and is excluded by the caller.)
-    bool addressed_to_own_committee(const std::string& sentence) const {
-        const std::string lower = utf8_lower(sentence);
-        std::string own = utf8_lower(out.meeting.committee);
-        own = own.substr(own.rfind(' ') == std::string::npos ? 0 : own.rfind(' ') + 1);
-        const std::size_t stem_end = own.find("udvalg");
-        const std::string own_stem = stem_end == std::string::npos ? own : own.substr(0, stem_end + 6);
-        bool names_committee = false;
-        for (std::size_t at = lower.find("udvalg"); at != std::string::npos; at = lower.find("udvalg", at + 6)) {
-            std::size_t start = at;
-            while (start > 0 && lower[start - 1] != ' ' && lower[start - 1] != '-' && lower[start - 1] != ',') --start;
-            const std::string word = lower.substr(start, at + 6 - start);
-            if (word == "udvalg") return true;  // "udvalget", "udvalgets": the committee itself
-            names_committee = true;
-            if (!own_stem.empty() && word == own_stem) return true;
-        }
-        return !names_committee;
-    }
-
     void deadlines(Item& item) {
         auto scan = [&](const TextLine& l, bool in_decision) {
-            for (auto& phrase : dates::find_time_phrases(l.text, out.meeting.date)) {
-                Deadline d;
-                d.in_decision = in_decision;
-                d.line = l.line;
-                d.promise = !phrase.past && !in_decision && !phrase.next_meeting &&
-                            out.meeting.date < phrase.first && addressed_to_own_committee(phrase.sentence) &&
-                            find_promise(phrase.sentence, d.promise_verb);
-                d.phrase = std::move(phrase);
+            for (auto& d : find_deadlines(l.text, l.line, in_decision, out.meeting.date, out.meeting.committee))
                 item.deadlines.push_back(std::move(d));
-            }
         };
         for (const auto& s : item.sections)
-            if (s.kind == "beslutning")
+            if (s.kind == SectionKind::beslutning)
                 for (const auto& l : s.lines) scan(l, true);
         for (const auto& l : item.preamble) scan(l, false);
         for (const auto& s : item.sections)
-            if (s.kind != "beslutning" && s.kind != "sagens_forloeb" && s.kind != "tidligere_behandling" &&
-                s.kind != "bilag")
+            if (s.kind != SectionKind::beslutning && s.kind != SectionKind::sagens_forloeb &&
+                s.kind != SectionKind::tidligere_behandling && s.kind != SectionKind::bilag)
                 for (const auto& l : s.lines) scan(l, false);
         // Text that stands in a Bilag section in the wrong order (PDF extraction puts the next Meddelelser point
         // after the attachment block) is still text: everything but the count line and the attachment titles.
@@ -209,7 +177,7 @@ struct Builder {
         for (const auto& a : item.attachments)
             for (const auto& t : a.titles) attachment_lines.push_back(t.line);
         for (const auto& s : item.sections) {
-            if (s.kind != "bilag") continue;
+            if (s.kind != SectionKind::bilag) continue;
             for (const auto& l : s.lines) {
                 int count = 0, recommended = 0;
                 if (structure::parse_attachment_count(l.text, count, recommended)) continue;
@@ -249,13 +217,13 @@ struct Builder {
         for (const auto& as : a.sections) {
             Section s;
             s.heading = as.heading;
-            s.kind = section_kind(as.heading);
+            s.kind = layout::section_kind(as.heading);
             s.line = line_of(as);
             for (const auto& l : as.body) s.lines.push_back(text(l));
             it.sections.push_back(std::move(s));
         }
         for (const auto& s : it.sections) {
-            if (s.kind == "beslutning") {
+            if (s.kind == SectionKind::beslutning) {
                 // The last Beslutning section is the decision; an empty one is "no decision". "Afbud: names"
                 // inside it (Greve) says who was absent, not what was decided.
                 std::vector<TextLine> decided;
@@ -267,7 +235,7 @@ struct Builder {
                     }
                 }
                 if (!decided.empty()) it.decision = classify_decision(join(decided), vocabulary, decided.front().line);
-            } else if (s.kind == "tidligere_behandling") {
+            } else if (s.kind == SectionKind::tidligere_behandling) {
                 for (const auto& l : s.lines) {
                     Reference r;
                     if (lines::parse_reference(l.text, r)) {
@@ -277,15 +245,15 @@ struct Builder {
                         out.warnings.push_back({l.line, "Tidligere behandling: not \"committee den date Punkt N\": " + l.text});
                     }
                 }
-            } else if (s.kind == "sagens_forloeb") {
+            } else if (s.kind == SectionKind::sagens_forloeb) {
                 history(it, s);
-            } else if (s.kind == "afbud") {
+            } else if (s.kind == SectionKind::afbud) {
                 for (auto& p : lines::parse_participants(join(s.lines))) it.absent.push_back(p.name);
-            } else if (s.kind == "beslutningen_traeffes_af") {
+            } else if (s.kind == SectionKind::beslutningen_traeffes_af) {
                 if (!s.lines.empty()) it.decided_by = join(s.lines);
-            } else if (s.kind == "indstilling") {
+            } else if (s.kind == SectionKind::indstilling) {
                 if (!s.lines.empty()) it.recommendation = structure::read_recommendation(s);
-            } else if (s.kind == "bilag") {
+            } else if (s.kind == SectionKind::bilag) {
                 it.attachments.push_back(structure::read_attachments(s, announcements_item(it)));
             }
         }

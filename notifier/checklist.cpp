@@ -61,7 +61,7 @@ Checklist build_checklist(const std::vector<rules::Flag>& flags, const std::stri
         if (!committee.empty() && !text::contains_folded(raw.committee, committee)) continue;
         if (!raw.due.ok() || raw.due > meeting) continue;
         rules::Flag f = shown(raw, false);  // a checklist is printed and carried to the meeting: redact
-        if (raw.due < as_of || raw.status == "overdue") list.overdue.push_back({f});
+        if (raw.due < as_of || raw.status == rules::FlagStatus::overdue) list.overdue.push_back({f});
         else if (is_postponement(raw)) list.postponed.push_back({f});
         else list.promised.push_back({f});
     }

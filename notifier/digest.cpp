@@ -20,7 +20,7 @@ std::string item_label(const rules::Flag& f) {
 }
 
 std::string days_label(const rules::Flag& f) {
-    if (f.status == "overdue") return std::to_string(f.days_overdue) + " dage over frist " + iso(f.due);
+    if (f.status == rules::FlagStatus::overdue) return std::to_string(f.days_overdue) + " dage over frist " + iso(f.due);
     return "frist " + iso(f.due);
 }
 }  // namespace
@@ -72,7 +72,7 @@ std::string render_digest_html(const Report& report) {
 
 std::string digest_subject(const Report& report, const std::string& prefix) {
     std::size_t overdue = 0;
-    for (const auto& f : report.flags) overdue += f.status == "overdue";
+    for (const auto& f : report.flags) overdue += f.status == rules::FlagStatus::overdue;
     std::size_t n = report.flags.size();
     std::string s = prefix.empty() ? "opfolg: " : prefix + " ";
     s += std::to_string(n) + (n == 1 ? " åben opfølgning" : " åbne opfølgninger") + " (" + std::to_string(overdue) +

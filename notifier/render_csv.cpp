@@ -36,7 +36,7 @@ std::string render_csv(const Report& report, bool excel) {
                    sep);
     for (const auto& f : shown_flags(report)) {
         // days_overdue is negative for pending flags; written as a number, not guarded as a formula.
-        std::vector<std::string> cells = {f.id, f.rule, f.status, severity_name(f.severity), f.committee,
+        std::vector<std::string> cells = {f.id, f.rule, rules::to_string(f.status), severity_name(f.severity), f.committee,
                                           iso(f.meeting_date), std::to_string(f.item_number), f.title,
                                           f.case_number, f.decision, iso(f.due), "", f.source};
         for (std::size_t i = 0; i < cells.size(); ++i) {

@@ -95,7 +95,7 @@ std::string render_html(const Report& report) {
         out += "<table>\n<tr><th>Status</th><th>Dage</th><th>Frist</th><th>Møde</th><th>Pkt.</th><th>Titel</th>"
                "<th>Sag</th><th>Beslutning</th><th>Regel</th><th>Id</th><th>Kilde</th></tr>\n";
         for (const auto& f : group.flags) {
-            out += "<tr><td class=\"" + std::string(f.status == "overdue" ? "overdue" : "pending") + "\">" +
+            out += "<tr><td class=\"" + std::string(rules::to_string(f.status)) + "\">" +
                    html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
                    "</td><td class=\"d\">" + iso(f.due) + "</td><td class=\"d\">" + iso(f.meeting_date) + "</td><td class=\"num\">" +
                    std::to_string(f.item_number) + "</td><td>" + html_escape(f.title) + "</td><td>" +

@@ -13,7 +13,7 @@ std::string render_json(const Report& report) {
         nlohmann::ordered_json j;
         j["id"] = f.id;
         j["rule"] = f.rule;
-        j["status"] = f.status;
+        j["status"] = rules::to_string(f.status);
         j["severity"] = severity_name(f.severity);
         j["committee"] = f.committee;
         j["meeting_date"] = iso(f.meeting_date);

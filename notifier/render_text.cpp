@@ -46,7 +46,7 @@ std::string render_text(const Report& report, bool colour) {
             std::string line = " ";
             for (std::size_t c = 0; c < r.size(); ++c) {
                 std::string cell = utf8::pad(r[c], c + 1 == r.size() ? 0 : w[c], c == 1);
-                if (c == 0) cell = paint(f.status == "overdue" ? red : yellow, cell);
+                if (c == 0) cell = paint(f.status == rules::FlagStatus::overdue ? red : yellow, cell);
                 line += " " + cell;
             }
             out += line + "\n";

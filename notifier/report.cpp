@@ -16,7 +16,7 @@ bool passes(const rules::Flag& f, const Filter& filter) {
     if (!filter.committee.empty() && !text::contains_folded(f.committee, filter.committee)) return false;
     if (!filter.rule.empty() && f.rule != filter.rule) return false;
     if (filter.min_severity && static_cast<int>(f.severity) < static_cast<int>(*filter.min_severity)) return false;
-    if (filter.status != "all" && !filter.status.empty() && f.status != filter.status) return false;
+    if (filter.status != "all" && !filter.status.empty() && rules::to_string(f.status) != filter.status) return false;
     if (filter.since && f.meeting_date < *filter.since) return false;
     return true;
 }
@@ -47,7 +47,8 @@ Filter make_filter(const std::string& committee, const std::string& rule, const 
         f.min_severity = s;
     }
     if (!status.empty()) {
-        if (status != "overdue" && status != "pending" && status != "all")
+        rules::FlagStatus known;
+        if (status != "all" && !rules::flag_status_from_string(status, known))
             throw std::invalid_argument("--status: \"" + status + "\" is not overdue, pending or all");
         f.status = status;
     }
@@ -86,15 +87,13 @@ std::vector<rules::Flag> shown_flags(const Report& report) {
     return out;
 }
 
-std::string status_word(const std::string& status) {
-    if (status == "overdue") return "overskredet";
-    if (status == "pending") return "afventer";
-    return status;
+std::string status_word(rules::FlagStatus status) {
+    return status == rules::FlagStatus::overdue ? "overskredet" : "afventer";
 }
 
 std::string summary_line(const Report& report) {
     std::size_t overdue = 0, pending = 0;
-    for (const auto& f : report.flags) (f.status == "overdue" ? overdue : pending) += 1;
+    for (const auto& f : report.flags) (f.status == rules::FlagStatus::overdue ? overdue : pending) += 1;
     std::size_t total = report.flags.size();
     std::string s = std::to_string(total) + (total == 1 ? " åben opfølgning: " : " åbne opfølgninger: ");
     s += std::to_string(overdue) + (overdue == 1 ? " overskreden, " : " overskredne, ");
@@ -103,12 +102,7 @@ std::string summary_line(const Report& report) {
 }
 
 void sort_most_overdue_first(std::vector<rules::Flag>& flags) {
-    std::stable_sort(flags.begin(), flags.end(), [](const rules::Flag& a, const rules::Flag& b) {
-        if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
-        if (a.meeting_date != b.meeting_date) return a.meeting_date < b.meeting_date;
-        if (a.item_number != b.item_number) return a.item_number < b.item_number;
-        return a.id < b.id;
-    });
+    std::stable_sort(flags.begin(), flags.end(), rules::most_overdue_first);
 }
 
 std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags) {
@@ -128,7 +122,7 @@ std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags) {
 }
 
 AgeBand age_band(const rules::Flag& flag) {
-    if (flag.status != "overdue") return AgeBand::pending;
+    if (flag.status != rules::FlagStatus::overdue) return AgeBand::pending;
     if (flag.days_overdue <= 30) return AgeBand::d0_30;
     if (flag.days_overdue <= 90) return AgeBand::d31_90;
     if (flag.days_overdue <= 365) return AgeBand::d91_365;

@@ -50,7 +50,7 @@ rules::Flag shown(const rules::Flag& flag, bool show_closed);
 std::vector<rules::Flag> shown_flags(const Report& report);
 
 // Danish words used by every human-readable format.
-std::string status_word(const std::string& status);  // "overskredet" | "afventer"
+std::string status_word(rules::FlagStatus status);  // "overskredet" | "afventer"
 std::string summary_line(const Report& report);      // "3 åbne opfølgninger: 3 overskredne, 0 afventende pr. …"
 
 // Flags grouped by committee: groups ordered by their most overdue flag, flags most overdue first.

@@ -201,11 +201,12 @@ struct Compiler {
             if (!e.flagged) error(e.due.where, "an example that is not flagged cannot expect a due date");
         }
         if (e.status.where) {
-            if (e.status.text != "overdue" && e.status.text != "pending") {
+            FlagStatus status;
+            if (flag_status_from_string(e.status.text, status))
+                out.expect_status = status;
+            else
                 error(e.status.where, "unknown status '" + e.status.text + "' (expected overdue or pending)",
-                      suggest(e.status.text, {"overdue", "pending"}));
-            }
-            out.expect_status = e.status.text;
+                      suggest(e.status.text, flag_status_names()));
         }
         return out;
     }

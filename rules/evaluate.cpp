@@ -205,7 +205,7 @@ std::string fill_message(const Rule& rule, const Flag& f) {
         if (name == "due") return shown_date(f.due);
         if (name == "due_source") return f.due_source;
         if (name == "days_overdue") return std::to_string(f.days_overdue);
-        if (name == "status") return f.status;
+        if (name == "status") return to_string(f.status);
         if (name == "decision") return f.decision;
         if (name == "case") return f.case_number;
         return "{" + name + "}";
@@ -321,7 +321,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
     f.due = due->date;
     f.due_source = due->source;
     f.days_overdue = days_between(due->date, as_of);
-    f.status = due->date < as_of ? "overdue" : "pending";
+    f.status = due->date < as_of ? FlagStatus::overdue : FlagStatus::pending;
     f.source = c.source_file + ":" + std::to_string(c.source_line);
     f.message = fill_message(rule, f);
     f.why = std::move(trace);
@@ -337,20 +337,14 @@ std::vector<Flag> evaluate(const RuleSet& rules, const std::vector<Candidate>& c
             if (auto f = evaluate_rule(rule, c, as_of)) flags.push_back(std::move(*f));
         }
     }
-    std::sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
-        if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
-        if (a.committee != b.committee) return a.committee < b.committee;
-        if (a.meeting_date != b.meeting_date) return a.meeting_date < b.meeting_date;
-        if (a.item_number != b.item_number) return a.item_number < b.item_number;
-        return a.rule < b.rule;
-    });
+    std::stable_sort(flags.begin(), flags.end(), most_overdue_first);
     return flags;
 }
 
 std::string explain(const RuleSet& rules, const Candidate& c, const Flag& flag, date::year_month_day as_of) {
     std::ostringstream out;
     out << "Flag " << flag.id << ": " << flag.rule << " \"" << flag.rule_title << "\" (" << to_string(flag.severity)
-        << ", " << flag.status << ")\n";
+        << ", " << to_string(flag.status) << ")\n";
     out << "Item: " << c.committee << ' ' << shown_date(c.meeting_date) << ", punkt " << c.item_number << " \"" << c.title
         << '"';
     if (!c.case_number.empty()) out << " [" << c.case_number << ']';

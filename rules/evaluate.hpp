@@ -7,7 +7,7 @@
 // fmix64 so neighbouring items get unlike ids (stable across runs and machines).
 #pragma once
 #include "rules/ruleset.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 
 #include <string>
 #include <vector>
@@ -42,7 +42,8 @@ struct ExampleResult {
 };
 
 // Builds a Candidate from each `example` (decision classified with classify_decision and the rule set's
-// vocabulary_in_force, deadlines found with find_time_phrases / find_promise) and checks the expected outcome.
+// vocabulary_in_force, deadlines found with grammar/deadlines.hpp as for stored minutes) and checks the expected
+// outcome.
 std::vector<ExampleResult> run_examples(const RuleSet& rules);
 // The candidate an example describes (its decision classified with `vocabulary`), and its as-of date.
 tracker::Candidate example_candidate(const Example& example, const Vocabulary& vocabulary = default_vocabulary());

@@ -1,9 +1,10 @@
 // Runs the `example` lines of a rule set: each becomes a Candidate built the way the tracker builds one
-// (decision classified, time phrases found and marked as promises), and the rule must (not) flag it.
+// (decision classified by the same vocabulary, deadlines by the same find_deadlines), and the rule must (not)
+// flag it.
 #include "rules/evaluate.hpp"
 
 #include "grammar/decision.hpp"
-#include "grammar/promise.hpp"
+#include "grammar/deadlines.hpp"
 #include "text/iso_date.hpp"
 
 #include <cstdio>
@@ -12,15 +13,10 @@ namespace opfolg::rules {
 
 namespace {
 
+// The tracker's own construction (grammar/deadlines.hpp): a promise must be future, not "til næste møde",
+// after the meeting and addressed to this committee, exactly as in the stored minutes.
 void add_deadlines(tracker::Candidate& c, const std::string& text, bool in_decision, int line) {
-    for (auto& phrase : dates::find_time_phrases(text, c.meeting_date)) {
-        Deadline d;
-        d.phrase = phrase;
-        d.in_decision = in_decision;
-        d.promise = find_promise(phrase.sentence, d.promise_verb);
-        d.line = line;
-        c.deadlines.push_back(std::move(d));
-    }
+    for (auto& d : find_deadlines(text, line, in_decision, c.meeting_date, c.committee)) c.deadlines.push_back(std::move(d));
 }
 
 }  // namespace
@@ -54,7 +50,7 @@ tracker::Candidate example_candidate(const Example& e, const Vocabulary& vocabul
         t.meeting_date = d;
         t.item_number = 1;
         t.title = e.title;
-        t.reason = 1;
+        t.reason = tracker::LinkReason::reference;
         t.evidence = "example";
         t.accepted = true;
         c.later.push_back(t);
@@ -81,8 +77,8 @@ std::vector<ExampleResult> run_examples(const RuleSet& rules) {
             } else if (flag && e.expect_due && flag->due != *e.expect_due) {
                 r.detail = where + "expected due " + text::iso(*e.expect_due) + ", got " + text::iso(flag->due) + " (" +
                            flag->due_source + ")";
-            } else if (flag && !e.expect_status.empty() && flag->status != e.expect_status) {
-                r.detail = where + "expected status " + e.expect_status + ", got " + flag->status;
+            } else if (flag && e.expect_status && flag->status != *e.expect_status) {
+                r.detail = where + "expected status " + to_string(*e.expect_status) + ", got " + to_string(flag->status);
             } else {
                 r.passed = true;
             }

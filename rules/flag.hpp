@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace opfolg::rules {
@@ -11,12 +12,18 @@ enum class Severity { info, low, medium, high };
 const char* to_string(Severity s);
 bool severity_from_string(std::string_view s, Severity& out);
 
+// overdue when the due date is before as-of, else pending (rules/evaluate.hpp).
+enum class FlagStatus { overdue, pending };
+const char* to_string(FlagStatus s);  // "overdue" | "pending", as the JSON/CSV outputs and rule examples say it
+bool flag_status_from_string(std::string_view s, FlagStatus& out);
+const std::vector<std::string>& flag_status_names();  // in order, for messages and suggestions
+
 struct Flag {
     std::string id;            // stable: hash of rule id + candidate key; survives re-ingests
     std::string rule;          // rule id, e.g. "postponed-not-resumed"
     std::string rule_title;    // Danish title shown to users
     Severity severity = Severity::medium;
-    std::string status;        // "overdue" | "pending"
+    FlagStatus status = FlagStatus::pending;
     std::string committee;
     date::year_month_day meeting_date{};
     int item_number = 0;
@@ -32,5 +39,9 @@ struct Flag {
     std::string message;       // the rule's message template, filled in
     std::vector<std::string> why;  // the conditions that held, in order, for `explain`
 };
+
+// "Most overdue first", the order of every flag list: days overdue descending, then meeting date, item number
+// and id (unique per flag, so the order is total and the same on every run).
+bool most_overdue_first(const Flag& a, const Flag& b);
 
 }  // namespace opfolg::rules

@@ -122,7 +122,7 @@ struct Example {
     bool closed = false, resolved = false, from_history = false;
     bool expect_flagged = false;
     std::optional<date::year_month_day> expect_due;
-    std::string expect_status;
+    std::optional<FlagStatus> expect_status;
 };
 
 struct Rule {

@@ -2,7 +2,7 @@
 // archive would otherwise read every decision with its body).
 #pragma once
 #include "rules/ruleset.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 
 #include <string>
 #include <vector>

@@ -7,6 +7,7 @@
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -93,7 +94,8 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
                     "FROM temp.opfolg_scope_items t JOIN links l ON l.earlier_item_id = t.id "
                     "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
                     "JOIN documents doc ON doc.id = m.document_id "
-                    "WHERE m.date <= ? ORDER BY l.earlier_item_id, m.date, i.number, l.reason");
+                    "WHERE m.date <= ? ORDER BY l.earlier_item_id, m.date, i.number, " +
+                        link_reason_order_sql("l.reason"));
     s.bind(1, as_of);
     while (s.step()) {
         Treatment t;
@@ -102,10 +104,12 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
         t.meeting_date = ymd(s.text(3));
         t.item_number = static_cast<int>(s.integer(4));
         t.title = s.text(5);
-        t.reason = static_cast<int>(s.integer(6));
+        const bool known = link_reason_from_string(s.text(6), t.reason);
+        assert(known && "links.reason holds only the names of LinkReason");
+        (void)known;
         t.evidence = s.text(7);
         t.source = s.text(8) + ":" + std::to_string(s.integer(9));
-        if (t.reason == 3) chain_next.emplace(s.integer(0), s.text(3));
+        if (t.reason == LinkReason::case_number) chain_next.emplace(s.integer(0), s.text(3));
         for (std::size_t i : items.at(s.integer(0))) out[i].later.push_back(t);
     }
     Statement r(db, "SELECT t.id, i.id, m.committee_name, m.date, i.number, i.title, doc.path, i.line, "
@@ -291,7 +295,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
             t.meeting_date = ymd(item_date);
             t.item_number = c.item_number;
             t.title = c.title;
-            t.reason = 2;
+            t.reason = LinkReason::history;
             t.evidence = "Sagens forløb of this item reports the " + decision_date + " decision";
             t.source = c.source_file + ":" + std::to_string(c.source_line);
             t.accepted = c.meeting_date < t.meeting_date;

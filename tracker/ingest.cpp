@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <cassert>
 #include <cerrno>
 #include <chrono>
 #include <ctime>
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 namespace opfolg::tracker {
 
@@ -147,20 +149,22 @@ PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path
     return p;
 }
 
+PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, std::string stored_hash) {
+    PreparedDocument p;
+    p.path = path;
+    p.hash = std::move(stored_hash);
+    p.size = stamp.size;
+    p.known = true;
+    p.skipped_read = true;
+    p.stamp = std::move(stamp);
+    return p;
+}
+
 PreparedDocument prepare_file(const std::string& path, const KnownLookup& known) {
     // Stamp before reading: if the file changes while it is read, its mtime moves on and the next run reads it.
     auto stamp = file_stamp(path);
     if (stamp && known.stamp) {
-        if (auto hash = known.stamp(*stamp)) {
-            PreparedDocument p;
-            p.path = path;
-            p.hash = std::move(*hash);
-            p.size = stamp->size;
-            p.known = true;
-            p.skipped_read = true;
-            p.stamp = std::move(stamp);
-            return p;
-        }
+        if (auto hash = known.stamp(*stamp)) return known_by_stamp(path, std::move(*stamp), std::move(*hash));
     }
     std::ifstream in(path, std::ios::binary);
     PreparedDocument p;
@@ -199,33 +203,25 @@ KnownLookup KnownDocuments::lookup() {
 
 struct Ingestor::Statements {
     explicit Statements(sqlite3* db)
-        : seen(db, kSeenSql),
+        : db(db),
+          seen(db, kSeenSql),
           stamp(db, kStampSql),
           record_stamp(db, "INSERT INTO file_seen(path, size, mtime_ns, sha256) VALUES(?, ?, ?, ?) "
                            "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
                            "sha256 = excluded.sha256"),
           same_day(db, "SELECT m.id, m.document_id, COALESCE(m.time, ''), m.source_id, d.path, d.sha256 "
                        "FROM meetings m JOIN documents d ON d.id = m.document_id "
-                       "WHERE m.committee_id = ? AND m.date = ? ORDER BY m.id"),
-          supersede(db, "INSERT INTO superseded(document_id, replaced_by, replaced_at, committee_id, committee_name, "
-                        "date, time, source_id, snapshot) SELECT document_id, ?2, ?3, committee_id, committee_name, "
-                        "date, COALESCE(time, ''), source_id, ?4 FROM meetings WHERE id = ?1"),
-          drop_meeting(db, "DELETE FROM meetings WHERE id = ?"),
-          doc(db, "INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
-                  "VALUES(?, ?, ?, ?, ?, ?, ?)"),
-          meeting(db, "INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, "
-                      "line, source_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          participant(db, "INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?,?,?,?,?)"),
-          item(db, "INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING"),
-          decision(db, "INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
-                       "remarks, line, matched) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          ref(db, "INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
-                  "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          deadline(db, "INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, "
-                       "precision, first, last, next_meeting, past, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
-          fts_pending(db, "INSERT INTO fts_pending(item_id) VALUES(?)") {}
-    Statement seen, stamp, record_stamp, same_day, supersede, drop_meeting, doc, meeting, participant, item, decision, ref, deadline, fts_pending;
+                       "WHERE m.committee_id = ? AND m.date = ? ORDER BY m.id") {}
+    // The write steps' statements, prepared on first use from the SQL written next to their binds.
+    Statement& operator()(const char* sql) {
+        auto& s = by_sql[sql];
+        if (!s) s = std::make_unique<Statement>(db, sql);
+        s->reset();  // a step that threw may have left it mid-way
+        return *s;
+    }
+    sqlite3* db;
+    Statement seen, stamp, record_stamp, same_day;
+    std::unordered_map<const char*, std::unique_ptr<Statement>> by_sql;
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
@@ -318,43 +314,160 @@ std::optional<Ingestor::StoredMeeting> Ingestor::same_meeting(std::int64_t commi
     return std::nullopt;
 }
 
-IngestResult Ingestor::write(PreparedDocument prepared) {
+// Unchanged (the content is stored, checked on this connection), or read and parsed after all when the stored
+// version was replaced since it was looked up. Returns the result when there is nothing to write.
+std::optional<IngestResult> Ingestor::settle_known(PreparedDocument& prepared) {
     if (prepared.rejected) return std::move(*prepared.rejected);
-    sqlite3* db = store_.handle();
-    Statements& st = statements();
-    const std::string path = prepared.path;
-    auto unchanged = [&](const std::string& stored_path) {
-        IngestResult r;
-        r.status = IngestResult::Status::unchanged;
-        r.file = path;
-        r.reason = "already stored (same content as " + stored_path + ")";
-        return r;
-    };
+    if (!prepared.known) return std::nullopt;
     std::string stored_path;
-    if (prepared.known) {
-        if (hash_stored(prepared.hash, &stored_path)) {
-            // Found by content, not by stamp: remember the stamp so the next run need not read the file.
-            if (!prepared.skipped_read && prepared.stamp && prepared.stamp->recordable) {
-                pending_stamps_.emplace_back(*prepared.stamp, prepared.hash);
-                if (pending_stamps_.size() >= 1000) flush_stamps();
-            }
-            return unchanged(stored_path);
+    if (hash_stored(prepared.hash, &stored_path)) {
+        // Found by content, not by stamp: remember the stamp so the next run need not read the file.
+        if (!prepared.skipped_read && prepared.stamp && prepared.stamp->recordable) {
+            pending_stamps_.emplace_back(*prepared.stamp, prepared.hash);
+            if (pending_stamps_.size() >= 1000) flush_stamps();
         }
-        // Replaced by another version since it was looked up: parse it after all.
-        auto stamp = std::move(prepared.stamp);
-        prepared = prepared.skipped_read ? prepare_file(path) : prepare_bytes(prepared.bytes, path);
-        if (!prepared.stamp) prepared.stamp = std::move(stamp);
-        if (prepared.rejected) return std::move(*prepared.rejected);
+        return unchanged(prepared.path, stored_path);
     }
-    const std::string& hash = prepared.hash;
-    const Minutes& minutes = prepared.minutes;
+    const std::string path = prepared.path;
+    auto stamp = std::move(prepared.stamp);
+    prepared = prepared.skipped_read ? prepare_file(path) : prepare_bytes(prepared.bytes, path);
+    if (!prepared.stamp) prepared.stamp = std::move(stamp);
+    if (prepared.rejected) return std::move(*prepared.rejected);
+    assert(!prepared.known && "a document read again is parsed, not looked up");
+    return std::nullopt;
+}
 
+IngestResult Ingestor::unchanged(const std::string& path, const std::string& stored_path) {
+    IngestResult r;
+    r.status = IngestResult::Status::unchanged;
+    r.file = path;
+    r.reason = "already stored (same content as " + stored_path + ")";
+    return r;
+}
+
+std::int64_t Ingestor::insert_document(const PreparedDocument& p, int warnings) {
+    statements()("INSERT INTO documents(path, sha256, size, rendering, encoding, ingested_at, warnings) "
+                 "VALUES(?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, p.path).bind(2, p.hash).bind(3, p.size).bind(4, p.rendering).bind(5, p.encoding)
+        .bind(6, now_utc()).bind(7, warnings).run();
+    return last_insert_id(store_.handle());
+}
+
+// A corrected version: the stored one becomes history, then its meeting goes (items, decisions and links with
+// it); manual decisions are keyed by committee, date and item, so they carry over.
+void Ingestor::supersede(const StoredMeeting& previous, std::int64_t document_id, IngestResult& result) {
+    Statements& st = statements();
+    st("INSERT INTO superseded(document_id, replaced_by, replaced_at, committee_id, committee_name, date, time, "
+       "source_id, snapshot) SELECT document_id, ?2, ?3, committee_id, committee_name, date, COALESCE(time, ''), "
+       "source_id, ?4 FROM meetings WHERE id = ?1")
+        .bind(1, previous.meeting_id).bind(2, document_id).bind(3, now_utc())
+        .bind(4, meeting_snapshot(store_.handle(), previous.meeting_id)).run();
+    st("DELETE FROM meetings WHERE id = ?").bind(1, previous.meeting_id).run();
+    result.status = IngestResult::Status::replaced;
+    result.replaced_file = previous.path;
+    result.replaced_sha = previous.sha256;
+}
+
+std::int64_t Ingestor::insert_meeting(std::int64_t document_id, std::int64_t committee_id, const Meeting& m,
+                                      const std::string& date) {
+    Statements& st = statements();
+    st("INSERT INTO meetings(document_id, committee_id, committee_name, date, time, place, kind, line, source_id) "
+       "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, document_id).bind(2, committee_id).bind(3, m.committee).bind(4, date).bind(5, m.time)
+        .bind(6, m.place).bind(7, m.kind).bind(8, m.line).bind(9, m.source_id).run();
+    const std::int64_t meeting_id = last_insert_id(store_.handle());
+    for (const auto& p : m.participants)
+        st("INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?, ?, ?, ?, ?)")
+            .bind(1, meeting_id).bind(2, p.name).bind(3, p.party).bind(4, p.role).bind(5, p.absent).run();
+    return meeting_id;
+}
+
+// An item and everything it says: its decision, references, Sagens forløb entries and deadlines. A second
+// item with a number already stored in this meeting is a warning, not a row.
+void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date,
+                           const Meeting& m, const Item& it, IngestResult& result) {
+    Statements& st = statements();
+    // items_fts indexes these very values (external content), when it is next read (fts_pending).
+    st("INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
+       "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING")
+        .bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
+        .bind(6, it.body_text()).bind(7, it.line).bind(8, it.decision ? it.decision->text : empty_text).run();
+    if (sqlite3_changes(store_.handle()) == 0) {
+        result.warning_list.push_back({it.line, "Punkt " + std::to_string(it.number) +
+                                                    " appears twice; the second is not stored"});
+        ++result.warnings;
+        return;
+    }
+    const std::int64_t item_id = last_insert_id(store_.handle());
+    ++result.items;
+    st("INSERT INTO fts_pending(item_id) VALUES(?)").bind(1, item_id).run();
+    if (it.decision) {
+        insert_decision(item_id, "minutes", date, committee_id, m.committee, *it.decision, it.decision->line);
+        ++result.decisions;
+    }
+    for (const auto& r : it.references)
+        insert_ref(item_id, "tidligere", resolve_committee(r.committee, r.line, result), r.committee,
+                   dates::iso(r.date), join_numbers(r.items), empty_text, r.text, r.line);
+    for (const auto& h : it.history) {
+        const std::int64_t history_committee = resolve_committee(h.committee, h.line, result);
+        const std::string history_date = dates::iso(h.date);
+        insert_ref(item_id, "forloeb", history_committee, h.committee, history_date, empty_text, h.decision.text,
+                   history_date + " " + h.committee + ": " + h.decision.text, h.line);
+        // Kept as a decision too: when that meeting is not in the store, the history is all we know of it.
+        insert_decision(item_id, "history", history_date, history_committee, h.committee, h.decision,
+                        h.decision.line ? h.decision.line : h.line);
+        ++result.decisions;
+    }
+    for (const auto& d : it.deadlines) {
+        insert_deadline(item_id, d);
+        ++result.deadlines;
+    }
+}
+
+void Ingestor::insert_decision(std::int64_t item_id, const char* origin, const std::string& date,
+                               std::int64_t committee_id, const std::string& committee_name, const Decision& d,
+                               int line) {
+    statements()("INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
+                 "remarks, line, matched) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, item_id).bind(2, origin).bind(3, date).bind(4, committee_id).bind(5, committee_name)
+        .bind(6, d.text).bind(7, join_classes(d.classes)).bind(8, d.remarks).bind(9, line)
+        .bind(10, encode_matches(d.matched)).run();
+}
+
+void Ingestor::insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id,
+                          const std::string& committee_name, const std::string& date, const std::string& item_numbers,
+                          const std::string& decision, const std::string& text, int line) {
+    statements()("INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
+                 "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, item_id).bind(2, kind).bind(3, committee_id).bind(4, committee_name).bind(5, date)
+        .bind(6, item_numbers).bind(7, decision).bind(8, text).bind(9, line).run();
+}
+
+void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
+    const auto& p = d.phrase;
+    std::optional<std::string> first, last;  // none for "til næste møde": the tracker resolves it
+    if (!p.next_meeting) {
+        first = dates::iso(p.first);
+        last = dates::iso(p.last);
+    }
+    statements()("INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, precision, "
+                 "first, last, next_meeting, past, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, item_id).bind(2, d.in_decision).bind(3, d.promise).bind(4, d.promise_verb).bind(5, p.phrase)
+        .bind(6, p.sentence).bind(7, dates::to_string(p.precision)).bind(8, first).bind(9, last)
+        .bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
+}
+
+IngestResult Ingestor::write(PreparedDocument prepared) {
+    if (auto settled = settle_known(prepared)) return std::move(*settled);
+    sqlite3* db = store_.handle();
+    const Minutes& minutes = prepared.minutes;
+    const Meeting& m = minutes.meeting;
+    const std::string meeting_date = dates::iso(m.date);
     IngestResult result;
-    result.file = path;
+    result.file = prepared.path;
     result.status = IngestResult::Status::stored;
     result.warnings = static_cast<int>(minutes.warnings.size());
     result.warning_list = minutes.warnings;
-    const std::string meeting_date = dates::iso(minutes.meeting.date);
 
     if (!batch_) {
         batch_.emplace(db);
@@ -362,104 +475,18 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     }
     Transaction tx(db);  // a savepoint in the batch
     // Asked again under the write lock: an overlapping ingest may have stored the same bytes meanwhile.
-    if (hash_stored(hash, &stored_path)) return unchanged(stored_path);
-    const Meeting& m = minutes.meeting;
+    if (std::string stored_path; hash_stored(prepared.hash, &stored_path)) return unchanged(prepared.path, stored_path);
     const std::int64_t committee_id = resolve_committee(m.committee, m.line, result);
     const auto previous = same_meeting(committee_id, meeting_date, m, result);
-    Statement& doc = st.doc;
-    doc.reset();
-    doc.bind(1, path).bind(2, hash).bind(3, prepared.size).bind(4, prepared.rendering)
-        .bind(5, prepared.encoding).bind(6, now_utc()).bind(7, result.warnings).run();
-    const std::int64_t document_id = last_insert_id(db);
-    if (previous) {
-        // A corrected version: the stored one becomes history, then its meeting goes (items, decisions and
-        // links with it); manual decisions are keyed by committee, date and item, so they carry over.
-        st.supersede.bind(1, previous->meeting_id).bind(2, document_id).bind(3, now_utc())
-            .bind(4, meeting_snapshot(db, previous->meeting_id)).run();
-        st.drop_meeting.bind(1, previous->meeting_id).run();
-        result.status = IngestResult::Status::replaced;
-        result.replaced_file = previous->path;
-        result.replaced_sha = previous->sha256;
-    }
+    const std::int64_t document_id = insert_document(prepared, result.warnings);
+    if (previous) supersede(*previous, document_id, result);
     result.meeting = m.committee + " " + meeting_date + (m.time.empty() ? "" : " " + m.time);
-
-    Statement& meeting = st.meeting;
-    meeting.reset();
-    meeting.bind(1, document_id).bind(2, committee_id).bind(3, m.committee).bind(4, meeting_date).bind(5, m.time)
-        .bind(6, m.place).bind(7, m.kind).bind(8, m.line).bind(9, m.source_id).run();
-    const std::int64_t meeting_id = last_insert_id(db);
+    const std::int64_t meeting_id = insert_meeting(document_id, committee_id, m, meeting_date);
     result.meetings = 1;
-
-    Statement& participant = st.participant;
-    participant.reset();
-    for (const auto& p : m.participants)
-        participant.bind(1, meeting_id).bind(2, p.name).bind(3, p.party).bind(4, p.role).bind(5, p.absent).run();
-
-    Statement& item = st.item;
-    item.reset();
-    Statement& decision = st.decision;
-    decision.reset();
-    Statement& ref = st.ref;
-    ref.reset();
-    Statement& deadline = st.deadline;
-    deadline.reset();
-    Statement& fts_pending = st.fts_pending;
-    fts_pending.reset();
-    for (const auto& it : minutes.items) {
-        // items_fts indexes these very values (external content), when it is next read (fts_pending).
-        const std::string body = it.body_text();
-        const std::string& decision_text = it.decision ? it.decision->text : empty_text;
-        item.bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
-            .bind(6, body).bind(7, it.line).bind(8, decision_text).run();
-        if (sqlite3_changes(db) == 0) {
-            result.warning_list.push_back({it.line, "Punkt " + std::to_string(it.number) +
-                                                        " appears twice; the second is not stored"});
-            ++result.warnings;
-            continue;
-        }
-        const std::int64_t item_id = last_insert_id(db);
-        ++result.items;
-        fts_pending.bind(1, item_id).run();
-        if (it.decision) {
-            decision.bind(1, item_id).bind(2, "minutes").bind(3, meeting_date).bind(4, committee_id)
-                .bind(5, m.committee).bind(6, it.decision->text).bind(7, join_classes(it.decision->classes))
-                .bind(8, it.decision->remarks).bind(9, it.decision->line).bind(10, encode_matches(it.decision->matched)).run();
-            ++result.decisions;
-        }
-        for (const auto& r : it.references) {
-            ref.bind(1, item_id).bind(2, "tidligere").bind(3, resolve_committee(r.committee, r.line, result))
-                .bind(4, r.committee)
-                .bind(5, dates::iso(r.date)).bind(6, join_numbers(r.items)).bind(7, "").bind(8, r.text)
-                .bind(9, r.line).run();
-        }
-        for (const auto& h : it.history) {
-            const std::int64_t history_committee = resolve_committee(h.committee, h.line, result);
-            ref.bind(1, item_id).bind(2, "forloeb").bind(3, history_committee).bind(4, h.committee)
-                .bind(5, dates::iso(h.date)).bind(6, "").bind(7, h.decision.text)
-                .bind(8, dates::iso(h.date) + " " + h.committee + ": " + h.decision.text).bind(9, h.line).run();
-            // Kept as a decision too: when that meeting is not in the store, the history is all we know of it.
-            decision.bind(1, item_id).bind(2, "history").bind(3, dates::iso(h.date)).bind(4, history_committee)
-                .bind(5, h.committee).bind(6, h.decision.text).bind(7, join_classes(h.decision.classes))
-                .bind(8, h.decision.remarks).bind(9, h.decision.line ? h.decision.line : h.line)
-                .bind(10, encode_matches(h.decision.matched)).run();
-            ++result.decisions;
-        }
-        for (const auto& d : it.deadlines) {
-            const auto& p = d.phrase;
-            std::optional<std::string> first, last;
-            if (!p.next_meeting) {
-                first = dates::iso(p.first);
-                last = dates::iso(p.last);
-            }
-            deadline.bind(1, item_id).bind(2, d.in_decision).bind(3, d.promise).bind(4, d.promise_verb)
-                .bind(5, p.phrase).bind(6, p.sentence).bind(7, dates::to_string(p.precision)).bind(8, first)
-                .bind(9, last).bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
-            ++result.deadlines;
-        }
-    }
+    for (const auto& it : minutes.items) insert_item(meeting_id, committee_id, meeting_date, m, it, result);
     if (prepared.stamp && prepared.stamp->recordable)
-        st.record_stamp.bind(1, prepared.stamp->path).bind(2, prepared.stamp->size).bind(3, prepared.stamp->mtime_ns)
-            .bind(4, hash).run();
+        statements().record_stamp.bind(1, prepared.stamp->path).bind(2, prepared.stamp->size)
+            .bind(3, prepared.stamp->mtime_ns).bind(4, prepared.hash).run();
     tx.commit();
     constexpr int kBatchDocuments = 64;
     constexpr auto kBatchTime = std::chrono::milliseconds(250);

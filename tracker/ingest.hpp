@@ -68,6 +68,8 @@ struct KnownLookup {
 // Store-free and thread-safe. Never throws for bad input (comes back rejected).
 PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path, const KnownLookup& known = {});
 PreparedDocument prepare_file(const std::string& path, const KnownLookup& known = {});
+// A file its stamp shows unchanged (KnownLookup::stamp gave `stored_hash`): not read; write() checks the hash.
+PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, std::string stored_hash);
 
 // The file's stamp as stat(2) sees it now; nullopt when it cannot be stat'ed.
 std::optional<FileStamp> file_stamp(const std::string& path);
@@ -113,6 +115,21 @@ private:
     };
     std::optional<StoredMeeting> same_meeting(std::int64_t committee_id, const std::string& date, const Meeting& m,
                                               IngestResult& result);
+    // The steps of write(), in order; each insert's SQL stands next to its binds.
+    std::optional<IngestResult> settle_known(PreparedDocument& prepared);
+    static IngestResult unchanged(const std::string& path, const std::string& stored_path);
+    std::int64_t insert_document(const PreparedDocument& prepared, int warnings);
+    void supersede(const StoredMeeting& previous, std::int64_t document_id, IngestResult& result);
+    std::int64_t insert_meeting(std::int64_t document_id, std::int64_t committee_id, const Meeting& m,
+                                const std::string& date);
+    void insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date, const Meeting& m,
+                     const Item& it, IngestResult& result);
+    void insert_decision(std::int64_t item_id, const char* origin, const std::string& date, std::int64_t committee_id,
+                         const std::string& committee_name, const Decision& d, int line);
+    void insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id, const std::string& committee_name,
+                    const std::string& date, const std::string& item_numbers, const std::string& decision,
+                    const std::string& text, int line);
+    void insert_deadline(std::int64_t item_id, const Deadline& d);
     Store& store_;
     Committees& committees_;
     std::unique_ptr<Statements> statements_;

@@ -1,9 +1,11 @@
 #include "tracker/linker.hpp"
 #include "grammar/layout.hpp"
 #include "grammar/reader.hpp"
+#include "candidate/link_reason.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 #include <tuple>
 #include <set>
@@ -14,6 +16,13 @@
 namespace opfolg::tracker {
 
 namespace {
+int& count_of(LinkStats& stats, LinkReason reason) {
+    assert(reason != LinkReason::none);
+    return reason == LinkReason::reference ? stats.by_reference
+           : reason == LinkReason::history ? stats.by_history
+                                           : stats.by_case_number;
+}
+
 struct ItemRow {
     std::int64_t id, committee_id;
     std::string date, case_number, title, decision;
@@ -96,11 +105,11 @@ public:
             if (r.kind == "tidligere") {
                 bool accepted = r.numbers.empty() ? (candidates.size() == 1 || same_case(x, y) || similar)
                                                   : has_number(r.numbers, x.number);
-                if (accepted) link(y, x, 1, r.text, r.line);
+                if (accepted) link(y, x, LinkReason::reference, r.text, r.line);
             } else {
                 bool accepted = candidates.size() == 1 || same_case(x, y) || similar ||
                                 (!r.decision.empty() && normalized(r.decision) == normalized(x.decision));
-                if (accepted) link(y, x, 2, r.text, r.line);
+                if (accepted) link(y, x, LinkReason::history, r.text, r.line);
             }
         }
     }
@@ -135,7 +144,7 @@ public:
                     std::ostringstream evidence;
                     evidence.precision(2);
                     evidence << std::fixed << "case " << case_number << ", title similarity " << similarity;
-                    link(y, x, 3, evidence.str(), 0);
+                    link(y, x, LinkReason::case_number, evidence.str(), 0);
                 }
             }
         }
@@ -152,10 +161,12 @@ private:
     static bool same_case(const ItemRow& a, const ItemRow& b) {
         return !a.case_number.empty() && a.case_number == b.case_number;
     }
-    void link(const ItemRow& later, const ItemRow& earlier, int reason, const std::string& evidence, int line) {
-        insert_.bind(1, later.id).bind(2, earlier.id).bind(3, reason).bind(4, evidence).bind(5, line).run();
+    void link(const ItemRow& later, const ItemRow& earlier, LinkReason reason, const std::string& evidence, int line) {
+        assert(reason != LinkReason::none);
+        assert(earlier.date < later.date && "a later treatment is always in a later meeting (linker.hpp)");
+        insert_.bind(1, later.id).bind(2, earlier.id).bind(3, to_string(reason)).bind(4, evidence).bind(5, line).run();
         if (sqlite3_changes(db_) == 0) return;
-        (reason == 1 ? stats_.by_reference : reason == 2 ? stats_.by_history : stats_.by_case_number)++;
+        ++count_of(stats_, reason);
     }
 
     sqlite3* db_;
@@ -218,8 +229,8 @@ void relink_pending(sqlite3* db, double threshold) {
         Statement gone(db, "SELECT case_number FROM relink_pending_cases");
         while (gone.step()) cases.insert(gone.text(0));
     }
-    Statement unlink(db, "DELETE FROM links WHERE reason = 3 AND earlier_item_id IN "
-                         "(SELECT id FROM items WHERE case_number = ?)");
+    Statement unlink(db, std::string("DELETE FROM links WHERE reason = '") + to_string(LinkReason::case_number) +
+                             "' AND earlier_item_id IN (SELECT id FROM items WHERE case_number = ?)");
     for (const auto& c : cases) {
         by_case.bind(1, c);
         linker.load(by_case, false);
@@ -254,13 +265,10 @@ LinkStats link_counts(Store& store) {
     LinkStats stats;
     Statement s(store.handle(), "SELECT reason, COUNT(*) FROM links GROUP BY reason");
     while (s.step()) {
-        const int count = static_cast<int>(s.integer(1));
-        switch (s.integer(0)) {
-            case 1: stats.by_reference = count; break;
-            case 2: stats.by_history = count; break;
-            case 3: stats.by_case_number = count; break;
-            default: break;
-        }
+        LinkReason reason;
+        const bool known = link_reason_from_string(s.text(0), reason) && reason != LinkReason::none;
+        assert(known && "links.reason holds only the names of LinkReason (schema 7 CHECK)");
+        if (known) count_of(stats, reason) = static_cast<int>(s.integer(1));
     }
     return stats;
 }

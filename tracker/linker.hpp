@@ -1,6 +1,7 @@
 // Linking: which later item treats an earlier one. Recomputed over the whole store after each ingest run, so
 // links never depend on the order documents arrived in.
 //
+// The reasons are tracker::LinkReason (link_reason.hpp), stored by name; the numbers are theirs.
 //   1  Y's Tidligere behandling names X's committee and meeting date, and X's number when Y gives numbers.
 //      Without numbers, only items of that meeting sharing Y's case number or a similar title count
 //      (a meeting has many items; a bare date does not say which).

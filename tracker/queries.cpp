@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <cassert>
 #include <chrono>
 
 namespace opfolg::tracker {
@@ -55,23 +56,27 @@ std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_numbe
     Statement s(db, std::string("SELECT ") + item_columns + item_joins +
                         "WHERE i.case_number = ? ORDER BY m.date, i.number");
     s.bind(1, case_number);
-    Statement deadlines(db, "SELECT phrase, COALESCE(last, 'next meeting'), promise, in_decision, past, line "
+    Statement deadlines(db, "SELECT phrase, last, promise, in_decision, past, line "
                             "FROM deadlines WHERE item_id = ? ORDER BY line");
     Statement later(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
                         "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
-                        "WHERE l.earlier_item_id = ? ORDER BY m.date, i.number, l.reason");
+                        "WHERE l.earlier_item_id = ? ORDER BY m.date, i.number, " + link_reason_order_sql("l.reason"));
     Statement earlier(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
                           "JOIN items i ON i.id = l.earlier_item_id JOIN meetings m ON m.id = i.meeting_id "
-                          "WHERE l.later_item_id = ? ORDER BY m.date, i.number, l.reason");
+                          "WHERE l.later_item_id = ? ORDER BY m.date, i.number, " + link_reason_order_sql("l.reason"));
     Statement history(db, "SELECT date, committee_name, text, classes, line FROM decisions "
                           "WHERE item_id = ? AND origin = 'history' ORDER BY date");
-    static const char* reasons[] = {"", "Tidligere behandling", "Sagens forløb", "case number + similar title"};
-    auto link_text = [&](Statement& q, const char* direction) {
-        std::string t = std::string(direction) + " " + q.text(0) + " " + q.text(1) + " Punkt " +
-                        std::to_string(q.integer(2)) + " (reason " + std::to_string(q.integer(3)) + ", " +
-                        reasons[std::min<std::int64_t>(3, std::max<std::int64_t>(0, q.integer(3)))] + ": " +
-                        q.text(4) + ")";
-        return t;
+    auto link = [](Statement& q, CaseLink::Direction direction) {
+        CaseLink l;
+        l.direction = direction;
+        l.date = q.text(0);
+        l.committee = q.text(1);
+        l.item_number = static_cast<int>(q.integer(2));
+        const bool known = link_reason_from_string(q.text(3), l.reason);
+        assert(known && "links.reason holds only the names of LinkReason");
+        (void)known;
+        l.evidence = q.text(4);
+        return l;
     };
     while (s.step()) {
         CaseEvent e;
@@ -89,25 +94,31 @@ std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_numbe
             h.item.case_number = e.item.case_number;
             h.item.title = e.item.title;
             h.item.source = e.item.source.substr(0, e.item.source.rfind(':')) + ":" + std::to_string(history.integer(4));
-            h.links.push_back("reported by " + e.item.date + " Punkt " + std::to_string(e.item.number));
+            CaseLink reported;
+            reported.direction = CaseLink::Direction::reported_by;
+            reported.date = e.item.date;
+            reported.item_number = e.item.number;
+            h.links.push_back(std::move(reported));
             histories.push_back(std::move(h));
         }
         history.reset();
         deadlines.bind(1, e.item.id);
         while (deadlines.step()) {
-            std::string d = "\"" + deadlines.text(0) + "\" -> " + deadlines.text(1);
-            if (deadlines.integer(2)) d += " (promise)";
-            if (deadlines.integer(3)) d += " (in decision)";
-            if (deadlines.integer(4)) d += " (past)";
-            d += " line " + std::to_string(deadlines.integer(5));
-            e.deadlines.push_back(d);
+            CaseDeadline d;
+            d.phrase = deadlines.text(0);
+            if (!deadlines.is_null(1)) d.last = deadlines.text(1);
+            d.promise = deadlines.integer(2) != 0;
+            d.in_decision = deadlines.integer(3) != 0;
+            d.past = deadlines.integer(4) != 0;
+            d.line = static_cast<int>(deadlines.integer(5));
+            e.deadlines.push_back(std::move(d));
         }
         deadlines.reset();
         earlier.bind(1, e.item.id);
-        while (earlier.step()) e.links.push_back(link_text(earlier, "treats earlier"));
+        while (earlier.step()) e.links.push_back(link(earlier, CaseLink::Direction::treats_earlier));
         earlier.reset();
         later.bind(1, e.item.id);
-        while (later.step()) e.links.push_back(link_text(later, "treated later by"));
+        while (later.step()) e.links.push_back(link(later, CaseLink::Direction::treated_later_by));
         later.reset();
         for (auto& h : histories) out.push_back(std::move(h));
         out.push_back(std::move(e));

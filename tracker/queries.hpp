@@ -1,5 +1,6 @@
 // Read queries behind `opfolg meetings|items|case|search|audit` and the manual-decision log.
 #pragma once
+#include "candidate/link_reason.hpp"
 #include "tracker/store.hpp"
 
 #include <optional>
@@ -18,11 +19,32 @@ struct ItemRow {
 // Items, optionally filtered by committee (substring, case-insensitive) and decision class.
 std::vector<ItemRow> list_items(Store& store, const std::string& committee, const std::string& decision_class);
 
+// A case's timeline is data; notifier/case_timeline.hpp words it for `opfolg case` and the flag page.
+struct CaseDeadline {
+    std::string phrase;                 // as written: "i 4. kvartal 2019"
+    std::optional<std::string> last;    // the last day it allows, ISO; none for "til næste møde"
+    bool promise = false, in_decision = false, past = false;
+    int line = 0;
+};
+
+struct CaseLink {
+    enum class Direction {
+        treats_earlier,    // this item treats the one named (a link whose later item is this one)
+        treated_later_by,  // the item named treats this one
+        reported_by,       // a Sagens forløb entry: the item of the store that reports it
+    };
+    Direction direction = Direction::treats_earlier;
+    std::string date, committee;   // of the other item's meeting (committee empty for reported_by)
+    int item_number = 0;
+    LinkReason reason = LinkReason::none;  // none for reported_by
+    std::string evidence;
+};
+
 struct CaseEvent {
     ItemRow item;
     std::string origin;  // "minutes" or "history" (a Sagens forløb entry of a meeting not in the store)
-    std::vector<std::string> deadlines;  // "i 4. kvartal 2019 -> 2019-12-31 (promise, line 370)"
-    std::vector<std::string> links;      // "treated later by 2022-06-07 Punkt 9 (reason 3: ...)"
+    std::vector<CaseDeadline> deadlines;  // by line
+    std::vector<CaseLink> links;          // earlier ones, then later ones, each by date, item and reason
 };
 std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_number);
 

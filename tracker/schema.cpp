@@ -307,6 +307,26 @@ const char* const migrations[] = {
     CREATE TRIGGER links_dirty_decisions_update AFTER UPDATE OF item_id, origin, date, committee_id, text ON decisions
         BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
     )sql",
+    // 7: a link's reason is stored by its name (tracker/link_reason.cpp: reference, history, case_number), not as
+    // 1/2/3 explained by a comment. The table is rebuilt (SQLite cannot change a column's type or add a CHECK);
+    // nothing refers to links, and the rows keep their items, evidence and line, so link_state stays current.
+    R"sql(
+    CREATE TABLE links_v7(
+        later_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        earlier_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL CHECK(reason IN ('reference', 'history', 'case_number')),
+        evidence TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        PRIMARY KEY(earlier_item_id, later_item_id, reason)
+    );
+    INSERT INTO links_v7(later_item_id, earlier_item_id, reason, evidence, line)
+        SELECT later_item_id, earlier_item_id,
+               CASE reason WHEN 1 THEN 'reference' WHEN 2 THEN 'history' WHEN 3 THEN 'case_number' END, evidence, line
+        FROM links;
+    DROP TABLE links;
+    ALTER TABLE links_v7 RENAME TO links;
+    CREATE INDEX links_by_later ON links(later_item_id);
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

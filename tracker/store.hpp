@@ -1,6 +1,6 @@
 // The SQLite store: opening (schema + migrations), and the read queries commands share.
 #pragma once
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 
 #include <sqlite3.h>
 

@@ -1,5 +1,6 @@
 // A flag's page: the decision and its source line, the due date and why, the explain chain, the look-alikes the
 // linker rejected, the case's timeline, who did what when, and the resolve / snooze / unresolve forms.
+#include "notifier/case_timeline.hpp"
 #include "notifier/render.hpp"
 #include "web/pages.hpp"
 
@@ -41,7 +42,7 @@ std::string state(const FlagView& v) {
         return "<p class=\"status done\">" + html_escape(s) + " af " + html_escape(last.by) + " (" +
                html_escape(last.at) + "): " + html_escape(last.note) + "</p>\n";
     }
-    std::string s = f.status == "overdue" ? "Overskredet med " + std::to_string(f.days_overdue) + " dage"
+    std::string s = f.status == rules::FlagStatus::overdue ? "Overskredet med " + std::to_string(f.days_overdue) + " dage"
                                           : "Afventer, frist om " + std::to_string(-f.days_overdue) + " dage";
     return "<p class=\"status\">" + html_escape(s) + "</p>\n";
 }
@@ -87,8 +88,10 @@ std::string flag_page(const FlagView& v, const PageContext& ctx) {
                 if (!closed)
                     body += "<br>Beslutning [" + html_escape(e.item.classes) + "]: " + html_escape(e.item.decision);
                 body += " <span class=\"meta\">" + html_escape(e.item.source) + "</span>";
-                for (const auto& d : e.deadlines) body += "<br><span class=\"meta\">frist: " + html_escape(d) + "</span>";
-                for (const auto& l : e.links) body += "<br><span class=\"meta\">" + html_escape(l) + "</span>";
+                for (const auto& d : e.deadlines)
+                    body += "<br><span class=\"meta\">frist: " + html_escape(notifier::describe(d)) + "</span>";
+                for (const auto& l : e.links)
+                    body += "<br><span class=\"meta\">" + html_escape(notifier::describe(l)) + "</span>";
                 body += "</li>\n";
             }
             body += "</ul>\n";

@@ -85,7 +85,7 @@ std::string overdue_page(const notifier::Report& report, const ListQuery& q, con
             th("Regel", "severity") + "</tr>\n";
     const std::string as_of = ctx.as_of.empty() ? "" : "?as_of=" + url_encode(ctx.as_of);
     for (const auto& f : flags) {
-        body += "<tr><td class=\"" + std::string(f.status == "overdue" ? "overdue" : "pending") + "\">" +
+        body += "<tr><td class=\"" + std::string(rules::to_string(f.status)) + "\">" +
                 html_escape(notifier::status_word(f.status)) + "</td><td class=\"num\">" +
                 std::to_string(f.days_overdue) + "</td><td class=\"d\">" + notifier::iso(f.due) + "</td><td>" +
                 html_escape(f.committee) + "</td><td class=\"d\">" + notifier::iso(f.meeting_date) +

@@ -4,7 +4,7 @@
 #pragma once
 #include "notifier/checklist.hpp"
 #include "notifier/report.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 #include "tracker/queries.hpp"
 
 #include <string>

@@ -3,8 +3,7 @@
 #include "../tracker/fixture_minutes.hpp"
 #include "run.hpp"
 
-// The pool lives in the opfolg executable (no library to link), so its one source is compiled in here.
-#include "app/ingest_pool.cpp"
+#include "tracker/ingest_pool.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -209,7 +208,7 @@ TEST_CASE("prepare_in_order writes in order and carries a worker's exception to 
         INFO(workers);
         std::vector<std::size_t> written;
         std::atomic<int> made{0};
-        opfolg::app::prepare_in_order(
+        opfolg::tracker::prepare_in_order(
             500, workers,
             [&] {
                 ++made;
@@ -229,7 +228,7 @@ TEST_CASE("prepare_in_order writes in order and carries a worker's exception to 
 
         written.clear();
         auto failing = [&] {
-            opfolg::app::prepare_in_order(
+            opfolg::tracker::prepare_in_order(
                 100, workers,
                 [] {
                     return [](std::size_t i) -> PreparedDocument {

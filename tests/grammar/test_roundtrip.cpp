@@ -43,7 +43,7 @@ std::string canonical(const Minutes& m) {
         o << "item " << it.number << " | " << it.title << " | " << it.closed << " | " << it.case_number << '\n';
         for (const auto& l : it.preamble) o << "  preamble " << l.text << '\n';
         for (const auto& s : it.sections) {
-            o << "  section " << s.kind << " | " << s.heading << '\n';
+            o << "  section " << to_string(s.kind) << " | " << s.heading << '\n';
             for (const auto& l : s.lines) o << "    " << l.text << '\n';
         }
         if (it.decision) o << "  decision " << decision_text(*it.decision) << '\n';

@@ -22,7 +22,7 @@ inline Flag flag(std::string id, std::string committee, date::year_month_day mee
     f.rule = std::move(rule);
     f.rule_title = "Udsat sag ikke genoptaget";
     f.severity = severity;
-    f.status = days > 0 ? "overdue" : "pending";
+    f.status = days > 0 ? opfolg::rules::FlagStatus::overdue : opfolg::rules::FlagStatus::pending;
     f.committee = std::move(committee);
     f.meeting_date = meeting;
     f.item_number = item;

@@ -151,7 +151,7 @@ status = pending
     CHECK(jens.size() == 3);  // both Børne- og Skole flags and Teknik; all at least medium
     auto aase = flags_for(config.subscriptions[1], flags);
     REQUIRE(aase.size() == 1);
-    CHECK(aase[0].status == "pending");
+    CHECK(aase[0].status == opfolg::rules::FlagStatus::pending);
     CHECK(config.subscriptions[1].recipient.name == "Åse");
     CHECK_THROWS_AS(parse_digest_config("[recipient x@y.dk]\ncommitee = Teknik\n"), ConfigError);
     CHECK_THROWS_AS(parse_digest_config("[recipient not-an-address]\n"), ConfigError);

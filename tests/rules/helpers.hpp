@@ -73,7 +73,7 @@ inline tracker::Treatment later(date::year_month_day when, bool accepted = true)
     t.meeting_date = when;
     t.item_number = 7;
     t.title = "Udbud af rengøring";
-    t.reason = accepted ? 1 : 0;
+    t.reason = accepted ? tracker::LinkReason::reference : tracker::LinkReason::none;
     t.evidence = accepted ? "Tidligere behandling" : "different case number";
     t.accepted = accepted;
     return t;

@@ -27,7 +27,7 @@ TEST_CASE("postponed-not-resumed: due falls back to meeting + 60 days", "[rules]
     CHECK(f.severity == Severity::high);
     CHECK(f.due == ymd(2019, 8, 11));
     CHECK(f.due_source == "60 days after meeting");
-    CHECK(f.status == "overdue");
+    CHECK(f.status == rules::FlagStatus::overdue);
     CHECK(f.days_overdue == 152);
     CHECK(f.source == "referat.txt:120");
     CHECK(f.item_number == 4);
@@ -123,11 +123,11 @@ TEST_CASE("postponed-not-resumed: later treatments", "[rules][evaluate]") {
 TEST_CASE("pending flags and as-of", "[rules][evaluate]") {
     auto f = run(candidate({DecisionClass::postponed}, june), ymd(2019, 7, 1));
     REQUIRE(f.size() == 1);
-    CHECK(f[0].status == "pending");
+    CHECK(f[0].status == rules::FlagStatus::pending);
     CHECK(f[0].days_overdue == -41);
     auto on_due = run(candidate({DecisionClass::postponed}, june), ymd(2019, 8, 11));
     REQUIRE(on_due.size() == 1);
-    CHECK(on_due[0].status == "pending");
+    CHECK(on_due[0].status == rules::FlagStatus::pending);
     CHECK(on_due[0].days_overdue == 0);
 }
 
@@ -292,4 +292,16 @@ TEST_CASE("explain tells the whole story", "[rules][evaluate]") {
     CHECK(text.find("Due 2019-08-31, 132 days overdue.") != std::string::npos);
     c.later.push_back(later(ymd(2019, 10, 1)));
     CHECK(explain(rules, c, flags[0], as_of).find("no longer fires") != std::string::npos);
+}
+
+TEST_CASE("flag status names read back as themselves, in the order messages list them", "[rules][flag]") {
+    CHECK(flag_status_names() == std::vector<std::string>{"overdue", "pending"});
+    for (const auto& name : flag_status_names()) {
+        FlagStatus s;
+        REQUIRE(flag_status_from_string(name, s));
+        CHECK(name == to_string(s));
+    }
+    FlagStatus untouched = FlagStatus::pending;
+    CHECK_FALSE(flag_status_from_string("all", untouched));  // a report filter word, not a status
+    CHECK(untouched == FlagStatus::pending);
 }

@@ -40,7 +40,7 @@ bool has(const tracker::CandidateScope& s, DecisionClass c) {
 std::vector<std::string> flag_lines(const std::vector<Flag>& flags) {
     std::vector<std::string> out;
     for (const auto& f : flags)
-        out.push_back(f.id + " " + f.rule + " " + f.status + " " + dates::iso(f.due) + " " + f.source);
+        out.push_back(f.id + " " + f.rule + " " + to_string(f.status) + " " + dates::iso(f.due) + " " + f.source);
     std::sort(out.begin(), out.end());
     return out;
 }

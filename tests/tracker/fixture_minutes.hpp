@@ -58,6 +58,21 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 7 (link reasons by name): links as 1/2/3 again, as stores written before it look.
+inline const char* const undo_schema_7_sql = R"sql(
+            CREATE TABLE links_v6(
+                later_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                earlier_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                reason INTEGER NOT NULL,
+                evidence TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                PRIMARY KEY(earlier_item_id, later_item_id, reason));
+            INSERT INTO links_v6 SELECT later_item_id, earlier_item_id,
+                CASE reason WHEN 'reference' THEN 1 WHEN 'history' THEN 2 ELSE 3 END, evidence, line FROM links;
+            DROP TABLE links;
+            ALTER TABLE links_v6 RENAME TO links;
+            CREATE INDEX links_by_later ON links(later_item_id);)sql";
+
 // Undoes schema 6 (decision phrases and the vocabulary hash), as stores written before it look.
 inline const char* const undo_schema_6_sql = R"sql(
             DROP TABLE vocabulary_state;

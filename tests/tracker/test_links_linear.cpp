@@ -94,7 +94,7 @@ TEST_CASE("an incremental relink redoes a chain when a replaced meeting takes a 
     relink_if_changed(store, default_title_threshold, &how);
     CHECK(how == Relinked::new_meetings);
     auto chain = link_rows(store);
-    CHECK(count(store, "SELECT COUNT(*) FROM links WHERE reason = 3") == 3);
+    CHECK(count(store, "SELECT COUNT(*) FROM links WHERE reason = 'case_number'") == 3);
     {
         Ingestor ingestor(store, committees);
         REQUIRE(ingestor.ingest_bytes(meeting(1, false), "1-rettet.txt").status == IngestResult::Status::replaced);
@@ -104,7 +104,7 @@ TEST_CASE("an incremental relink redoes a chain when a replaced meeting takes a 
     const auto incremental = link_rows(store);
     relink(store);
     CHECK(link_rows(store) == incremental);
-    CHECK(count(store, "SELECT COUNT(*) FROM links WHERE reason = 3") == 2);  // 0 -> 2 -> 4 again
+    CHECK(count(store, "SELECT COUNT(*) FROM links WHERE reason = 'case_number'") == 2);  // 0 -> 2 -> 4 again
 }
 
 TEST_CASE("a standing item links to its own committee's next occurrence only", "[tracker][links][linear]") {

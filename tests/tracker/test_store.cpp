@@ -51,7 +51,7 @@ const Candidate& candidate(const std::vector<Candidate>& all, const std::string&
 
 bool accepted_reason(const Candidate& c, int reason) {
     for (const auto& t : c.later)
-        if (t.accepted && t.reason == reason) return true;
+        if (t.accepted && tracker::number(t.reason) == reason) return true;
     return false;
 }
 }  // namespace

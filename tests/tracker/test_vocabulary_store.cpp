@@ -3,7 +3,7 @@
 // the stored classes without touching the links.
 #include "fixture_minutes.hpp"
 #include "grammar/decision.hpp"
-#include "tracker/candidates.hpp"
+#include "candidate/candidate.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
 #include "tracker/linker.hpp"
@@ -56,7 +56,7 @@ TEST_CASE("a schema-5 store migrates to 6: classes kept, marked stale, reclassif
         sqlite3_close(db);
     }
     Store store(dir.db());
-    REQUIRE(store.schema_version() == 6);
+    REQUIRE(store.schema_version() == latest_schema_version());  // 6 and every later step
     CHECK(one(store, "SELECT classes FROM decisions WHERE item_id = 1") == "postponed");
     CHECK(one(store, "SELECT matched FROM decisions WHERE item_id = 1").empty());
     const Vocabulary& standard = default_vocabulary();  // the default rules' (installed by the test runner)

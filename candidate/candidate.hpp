@@ -1,6 +1,8 @@
 // What the rule engine sees: one candidate per decision (from the minutes or from a Sagens forløb entry),
-// with everything a rule may ask about it. Loaded from the store by tracker::load_candidates().
+// with everything a rule may ask about it. Loaded from the store by tracker::load_candidates(); built from a rule's
+// examples by rules::example_candidate. Its own library (opfolg_candidate), so the rules need no SQLite.
 #pragma once
+#include "candidate/link_reason.hpp"
 #include "grammar/model.hpp"
 
 #include <cstdint>
@@ -17,7 +19,7 @@ struct Treatment {
     date::year_month_day meeting_date{};
     int item_number = 0;
     std::string title;
-    int reason = 0;          // 1 Tidligere behandling, 2 Sagens forløb, 3 case number + similar title; 0 rejected
+    LinkReason reason = LinkReason::none;  // none when rejected
     std::string evidence;    // the text that made the link (or why it was rejected)
     bool accepted = true;
     std::string source;      // "file:line" of the evidence

@@ -1,4 +1,4 @@
-#include "app/ingest_pool.hpp"
+#include "tracker/ingest_pool.hpp"
 
 #include <algorithm>
 #include <condition_variable>
@@ -8,13 +8,13 @@
 #include <thread>
 #include <vector>
 
-namespace opfolg::app {
+namespace opfolg::tracker {
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 namespace {
 struct Prepared {
-    std::optional<tracker::PreparedDocument> document;
+    std::optional<PreparedDocument> document;
     std::exception_ptr error;  // the chunk ends here
 };
 
@@ -27,7 +27,7 @@ struct Chunk {
 }  // namespace
 
 void prepare_in_order(std::size_t count, unsigned workers, const std::function<PrepareFn()>& make_worker,
-                      const std::function<void(std::size_t, tracker::PreparedDocument&&)>& write) {
+                      const std::function<void(std::size_t, PreparedDocument&&)>& write) {
     workers = static_cast<unsigned>(std::min<std::size_t>(workers, count));
     if (workers <= 1) {
         if (count == 0) return;
@@ -120,4 +120,4 @@ void prepare_in_order(std::size_t count, unsigned workers, const std::function<P
     }
 }
 
-}  // namespace opfolg::app
+}  // namespace opfolg::tracker
