@@ -42,9 +42,6 @@ Checklist build_checklist(const std::vector<rules::Flag>& flags, const std::stri
 // .markdown, .html, .htm, .txt); else plain text on a terminal (no Markdown escapes to read around) and
 // Markdown to a pipe or any other file, as before.
 std::string checklist_format(const std::string& asked, const std::string& output, bool stdout_terminal);
-// The stored committee `name` means: an exact name (any case), else the one name containing it. Throws
-// std::invalid_argument ("--committee: ...") when none or several match.
-std::string resolve_committee(tracker::Store& store, const std::string& name);
 // The checklist of that committee for `meeting`, or for its estimated next meeting when not given (throws
 // std::invalid_argument when no meeting of it is stored). `flags` are all open flags as of `as_of`.
 Checklist committee_checklist(tracker::Store& store, const std::vector<rules::Flag>& flags, const std::string& name,

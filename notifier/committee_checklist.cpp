@@ -3,6 +3,7 @@
 #include "notifier/checklist.hpp"
 #include "notifier/utf8.hpp"
 #include "text/utf8.hpp"
+#include "tracker/committees.hpp"
 #include "tracker/store.hpp"
 
 #include <algorithm>
@@ -10,27 +11,10 @@
 
 namespace opfolg::notifier {
 
-std::string resolve_committee(tracker::Store& store, const std::string& name) {
-    std::vector<std::string> matches;
-    for (const auto& stored : tracker::list_committees(store))
-        if (text::contains_folded(stored, name)) matches.push_back(stored);
-    if (matches.empty()) throw std::invalid_argument("--committee: no stored committee matches \"" + name + "\"");
-    // An exact name (any case) wins over the names it is part of.
-    auto exact = std::find_if(matches.begin(), matches.end(),
-                              [&](const std::string& m) { return text::utf8_lower(m) == text::utf8_lower(name); });
-    if (exact != matches.end()) return *exact;
-    if (matches.size() > 1) {
-        std::string names;
-        for (const auto& m : matches) names += "\n  " + m;
-        throw std::invalid_argument("--committee: \"" + name + "\" matches several committees:" + names);
-    }
-    return matches.front();
-}
-
 Checklist committee_checklist(tracker::Store& store, const std::vector<rules::Flag>& all_flags,
                               const std::string& name, std::optional<date::year_month_day> meeting,
                               date::year_month_day as_of) {
-    const std::string committee = resolve_committee(store, name);
+    const std::string committee = tracker::match_stored_committee(store, name);
     std::vector<date::year_month_day> dates;
     for (const auto& m : tracker::list_meetings(store, committee, as_of))
         if (m.committee == committee) dates.push_back(m.date);

@@ -1,11 +1,13 @@
 #include "tracker/committees.hpp"
 #include "grammar/reader.hpp"
 #include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <stdexcept>
 
 namespace opfolg::tracker {
 
@@ -204,6 +206,28 @@ std::int64_t Committees::resolve(const std::string& name, std::optional<std::str
     id = last_insert_id(store_.handle());
     known_.push_back({committee_key(name), id});
     return id;
+}
+
+std::string match_stored_committee(Store& store, const std::string& name) {
+    const std::string key = committee_key(name);
+    {
+        Statement exact(store.handle(), "SELECT c.name FROM committees c WHERE c.key = ?1 UNION "
+                                        "SELECT c.name FROM committee_aliases a JOIN committees c ON c.id = a.committee_id "
+                                        "WHERE a.key = ?1");
+        exact.bind(1, key);
+        if (exact.step()) return exact.text(0);
+    }
+    std::vector<std::string> matches;
+    Statement all(store.handle(), "SELECT name FROM committees ORDER BY name");
+    while (all.step())
+        if (text::contains_folded(all.text(0), name)) matches.push_back(all.text(0));
+    if (matches.empty()) throw std::invalid_argument("--committee: no stored committee matches \"" + name + "\"");
+    if (matches.size() > 1) {
+        std::string names;
+        for (const auto& m : matches) names += "\n  " + m;
+        throw std::invalid_argument("--committee: \"" + name + "\" matches several committees:" + names);
+    }
+    return matches.front();
 }
 
 void rekey_committees(sqlite3* db) {

@@ -51,6 +51,11 @@ private:
     void reload();
 };
 
+// The stored committee a user's `name` means (checklist, serve): the committee whose name or alias is that name
+// after normalizing (committee_key), else the one canonical name containing it (any case). Throws
+// std::invalid_argument ("--committee: ...") when none or several match.
+std::string match_stored_committee(Store& store, const std::string& name);
+
 // Recomputes every committee and alias key with committee_key (schema 5 changed it); committees that now share
 // a key are merged into the oldest. Runs inside the caller's transaction.
 void rekey_committees(sqlite3* db);

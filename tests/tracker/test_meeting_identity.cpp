@@ -328,3 +328,17 @@ TEST_CASE("two FirstAgenda agendas of one council on one day are two meetings, a
     CHECK(count(store, "SELECT COUNT(*) FROM meetings WHERE date = '2025-09-08'") == 2);
     CHECK(count(store, "SELECT COUNT(*) FROM items WHERE title = 'Ekstraordinær sag om skolebyggeri'") == 1);
 }
+
+TEST_CASE("a user names a committee: exact name or alias, else the one name containing it", "[tracker][identity]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    committees.resolve("Børne- og Ungeudvalget");
+    committees.resolve("Børne- og Skoleudvalget");
+    committees.apply(load_committee_config(dir.file("c.conf", "Børne- og Ungeudvalget\n    BUU\n")));
+    CHECK(match_stored_committee(store, "børne-og ungeudvalget") == "Børne- og Ungeudvalget");
+    CHECK(match_stored_committee(store, "buu") == "Børne- og Ungeudvalget");  // an alias from committees.conf
+    CHECK(match_stored_committee(store, "SKOLE") == "Børne- og Skoleudvalget");
+    CHECK_THROWS_WITH(match_stored_committee(store, "Børne"), Catch::Contains("matches several committees"));
+    CHECK_THROWS_WITH(match_stored_committee(store, "Økonomi"), Catch::Contains("no stored committee matches"));
+}
