@@ -1,6 +1,7 @@
 // The loopback HTTP server of the fetch tests (tests/app/http_server.py): started on a free port of 127.0.0.1,
 // killed (by its own pid) when the object goes; it also exits by itself after 120 s should a test die first.
 #pragma once
+#include "read_file.hpp"
 #include "run.hpp"
 #include "shell.hpp"
 
@@ -16,12 +17,7 @@
 
 namespace fetch_test {
 
-inline std::string bytes_of(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfs::read_file;
 
 struct HttpServer {
     std::filesystem::path work;     // port file, request log
@@ -40,7 +36,7 @@ struct HttpServer {
                   .out;
         while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
         for (int i = 0; i < 100 && port.empty(); ++i) {  // at most 10 s
-            port = bytes_of(work / "port");
+            port = read_file(work / "port");
             if (port.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         while (!port.empty() && port.back() == '\n') port.pop_back();
@@ -52,7 +48,7 @@ struct HttpServer {
     }
     bool running() const { return !port.empty(); }
     std::string url(const std::string& path) const { return "http://127.0.0.1:" + port + path; }
-    std::string log_text() const { return bytes_of(work / "log"); }
+    std::string log_text() const { return read_file(work / "log"); }
     // The requests logged since `from` (a size of log_text() taken earlier).
     std::vector<nlohmann::json> requests(std::size_t from = 0) const {
         std::vector<nlohmann::json> out;

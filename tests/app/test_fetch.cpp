@@ -13,7 +13,7 @@
 #include <map>
 
 namespace fs = std::filesystem;
-using fetch_test::bytes_of;
+using fetch_test::read_file;
 using fetch_test::fetch;
 using fetch_test::HttpServer;
 
@@ -92,8 +92,8 @@ TEST_CASE_METHOD(GreveSite, "fetch: 111 Greve agendas by id land byte-identical,
     CHECK(count(first.out, "\nfetched ") + (first.out.rfind("fetched ", 0) == 0) == 112);
     CHECK(first.out.find("fetch: 112 fetched, 0 unchanged, 0 failed of 112 into ") != std::string::npos);
     WARN("first fetch of 112 agendas (7.8 MB) from the loopback server: " << ms.count() << " ms");
-    for (const auto& [id, file] : agendas) CHECK(bytes_of(out / (id + ".json")) == bytes_of(file));
-    CHECK(bytes_of(out / danish.filename()) == bytes_of(danish));
+    for (const auto& [id, file] : agendas) CHECK(read_file(out / (id + ".json")) == read_file(file));
+    CHECK(read_file(out / danish.filename()) == read_file(danish));
     CHECK(listing(out).size() == 112);  // no temporary file left
 
     // Second run: every request carries the validators, the server answers 304, nothing is rewritten.
@@ -114,14 +114,14 @@ TEST_CASE_METHOD(GreveSite, "fetch: 111 Greve agendas by id land byte-identical,
 
     // A changed agenda is fetched again; the others stay unchanged.
     const auto changed = std::next(agendas.begin(), 5);
-    const std::string new_text = bytes_of(changed->second) + "\n";
+    const std::string new_text = read_file(changed->second) + "\n";
     std::ofstream(server.overlay / changed->second.filename(), std::ios::binary) << new_text;
     auto third = fetch(args);
     INFO(third.out << third.err);
     CHECK(third.status == 0);
     CHECK(third.out.find("fetch: 1 fetched, 111 unchanged, 0 failed of 112") != std::string::npos);
     CHECK(third.out.find("fetched " + server.url("/api/agenda/dagsorden/" + changed->first)) != std::string::npos);
-    CHECK(bytes_of(out / (changed->first + ".json")) == new_text);
+    CHECK(read_file(out / (changed->first + ".json")) == new_text);
 
     // A file deleted from the folder is fetched in full, not asked for conditionally.
     fs::remove(out / (agendas.begin()->first + ".json"));
@@ -135,7 +135,7 @@ TEST_CASE_METHOD(GreveSite, "fetch: 111 Greve agendas by id land byte-identical,
             CHECK(r["if_none_match"].is_null());
         }
     CHECK(asked == 1);
-    CHECK(bytes_of(out / (agendas.begin()->first + ".json")) == bytes_of(agendas.begin()->second));
+    CHECK(read_file(out / (agendas.begin()->first + ".json")) == read_file(agendas.begin()->second));
 
     // ingest walks the folder and skips the hidden state; whatever it makes of JSON, it does not crash.
     auto ingest = cli::run("ingest --db " + cli::quote(dir.db()) + " " + cli::quote(out.string()));
@@ -180,10 +180,10 @@ TEST_CASE_METHOD(GreveSite, "fetch: a server that dies mid-body leaves no partia
     fs::copy_file(source, server.overlay / "agenda.json");
     const std::string url = server.url("/files/agenda.json");
     REQUIRE(fetch("--out " + cli::quote(out.string()) + " " + url).status == 0);
-    REQUIRE(bytes_of(out / "agenda.json") == bytes_of(source));
+    REQUIRE(read_file(out / "agenda.json") == read_file(source));
 
     // A new version is published, and the server dies halfway through sending it.
-    std::ofstream(server.overlay / "agenda.json", std::ios::trunc) << bytes_of(source) << "\n";
+    std::ofstream(server.overlay / "agenda.json", std::ios::trunc) << read_file(source) << "\n";
     std::ofstream(server.overlay / "die-next") << "";
     std::ofstream(out / ".opfolg-fetch-tmp-stale1") << "left by a killed run";  // removed at the next start
     auto r = fetch("--out " + cli::quote(out.string()) + " " + url + " " + server.url("/die/agenda.json"));
@@ -193,7 +193,7 @@ TEST_CASE_METHOD(GreveSite, "fetch: a server that dies mid-body leaves no partia
     CHECK(r.err.find("opfolg: error: " + server.url("/die/agenda.json") + ": ") != std::string::npos);
     CHECK(count(r.err, "\n") == 2);
     CHECK(listing(out) == std::vector<std::string>{"agenda.json"});
-    CHECK(bytes_of(out / "agenda.json") == bytes_of(source));
+    CHECK(read_file(out / "agenda.json") == read_file(source));
 }
 
 TEST_CASE("fetch: hostile names stay inside the folder, and a tampered state cannot move them out", "[app][fetch]") {
@@ -207,12 +207,12 @@ TEST_CASE("fetch: hostile names stay inside the folder, and a tampered state can
     INFO(r.out << r.err);
     CHECK(r.status == 0);
     CHECK(listing(out) == std::vector<std::string>{"_.._etc_x", "download", "x_.._.._.._escaped"});
-    CHECK(bytes_of(out / "_.._etc_x") == "../../etc/x");
+    CHECK(read_file(out / "_.._etc_x") == "../../etc/x");
     CHECK_FALSE(fs::exists(dir.path / "a" / "etc"));
     CHECK_FALSE(fs::exists(dir.path / "etc"));
 
     // A state file edited to point a URL at ../../stolen is not followed: the URL gets its own safe name again.
-    std::string state = bytes_of(out / ".opfolg-fetch.json");
+    std::string state = read_file(out / ".opfolg-fetch.json");
     const auto at = state.find("\"_.._etc_x\"");
     REQUIRE(at != std::string::npos);
     state.replace(at, 11, "\"../../stolen\"");
@@ -247,13 +247,13 @@ TEST_CASE_METHOD(GreveSite, "fetch: bounded: a stalled server times out, an over
     CHECK(r.err.find("opfolg: error: " + server.url("/stall/agenda.json") + ": ") != std::string::npos);
     CHECK(r.err.find("opfolg: error: " + server.url("/huge") + ": response larger than 67108864 bytes") !=
           std::string::npos);
-    CHECK(bytes_of(out / "agenda.json") == bytes_of(source));  // the redirect's target, under the URL's name
+    CHECK(read_file(out / "agenda.json") == read_file(source));  // the redirect's target, under the URL's name
     // The same last segment from another URL gets a name of its own.
     const auto names = listing(out);
     REQUIRE(names.size() == 2);
     CHECK(names[0].rfind("agenda-", 0) == 0);
     CHECK(names[1] == "agenda.json");
-    CHECK(bytes_of(out / names[0]) == bytes_of(source));
+    CHECK(read_file(out / names[0]) == read_file(source));
 
     // Redirects stay with http and https, and end.
     auto away = fetch("--out " + cli::quote(out.string()) + " " + server.url("/goto/file%3A%2F%2F%2Fetc%2Fpasswd") +
@@ -290,7 +290,7 @@ TEST_CASE_METHOD(GreveSite, "fetch: a name without an extension gets one from th
     CHECK(r.err == "opfolg: error: " + server.url("/api/agenda/dagsorden/0a1b2c") +
                        ": not an agenda: the body is not a JSON object (starts with \"<!DOCTYPE html>\")\n");
     CHECK(listing(out) == std::vector<std::string>{"notes.v2.txt", "referat-2025-10-01.html"});
-    CHECK(bytes_of(out / "referat-2025-10-01.html") == html);
+    CHECK(read_file(out / "referat-2025-10-01.html") == html);
     // The next run asks for the same file under the name it got.
     auto again = fetch("--out " + cli::quote(out.string()) + " " + server.url("/doc/referat-2025-10-01"));
     CHECK(again.out.find("unchanged " + server.url("/doc/referat-2025-10-01") + " -> " +
@@ -306,7 +306,7 @@ TEST_CASE_METHOD(GreveSite, "fetch: --base-url alone fetches the meetings of the
     std::map<std::string, nlohmann::json> committees;
     std::size_t since_2025 = 0;
     for (const auto& [id, file] : greve_agendas()) {
-        const auto agenda = nlohmann::json::parse(bytes_of(file));
+        const auto agenda = nlohmann::json::parse(read_file(file));
         const std::string name = agenda["Udvalg"]["Navn"], date = agenda["Moede"]["Dato"];
         auto& c = committees[name];
         if (c.is_null()) c = {{"Id", agenda["Udvalg"]["Id"]}, {"Navn", name}, {"Moeder", nlohmann::json::array()}};

@@ -1,5 +1,6 @@
 // Replacement through the command line: named on stderr, listed by `meetings --history`, shown by `document`,
 // and `ingest --dry-run` prints what would happen without writing a byte.
+#include "read_file.hpp"
 #include "../tracker/fixture_minutes.hpp"
 #include "run.hpp"
 
@@ -16,12 +17,7 @@ std::string minutes(const std::string& time, const std::string& decision) {
            "Forvaltningen har udarbejdet et notat.\n\nBeslutning\n\n" + decision + "\n\n";
 }
 
-std::string bytes_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfs::read_file;
 }  // namespace
 
 TEST_CASE("cli: a corrected version is named, kept as history and shown, and a dry run writes nothing", "[app][identity]") {
@@ -38,14 +34,14 @@ TEST_CASE("cli: a corrected version is named, kept as history and shown, and a d
 
     // The corrected 13:00 version, first as a dry run: the store file is not touched.
     const auto corrected = dir.file("v2/vej-rettet.txt", minutes("13:00", "Udsættes til næste møde."));
-    const std::string before = bytes_of(dir.db());
+    const std::string before = read_file(dir.db());
     auto dry = cli::run("ingest --dry-run --db " + db + " " + cli::quote((dir.path / "v2").string()));
     INFO(dry.out << dry.err);
     CHECK(dry.status == 0);
     CHECK(dry.out.find("would replace: " + first) != std::string::npos);
     CHECK(dry.out.find("dry run, nothing written: ingested 1 of 1 documents (0 unchanged, 1 replaced") !=
           std::string::npos);
-    CHECK(bytes_of(dir.db()) == before);
+    CHECK(read_file(dir.db()) == before);
     // A dry run against a store that does not exist creates none.
     auto none = cli::run("ingest --dry-run --db " + cli::quote((dir.path / "absent.db").string()) + " " +
                          cli::quote(corrected));

@@ -1,5 +1,6 @@
 // The generated corpus doubles as a correctness test: the flags opfolg raises on it are exactly the flags the
 // generator wrote down (bench/gen.cpp). A few dozen documents keep this within a couple of seconds.
+#include "read_file.hpp"
 #include "shell.hpp"
 
 #include <catch2/catch.hpp>
@@ -24,12 +25,7 @@ shell::Output sh(const std::string& command) { return shell::run(command + " 2>&
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfs::read_file;
 
 using FlagKey = std::tuple<std::string, std::string, std::string, int, std::string>;  // rule committee date item due
 
@@ -57,7 +53,7 @@ std::vector<std::string> split(const std::string& line, char sep) {
 
 std::set<FlagKey> expected_flags(const fs::path& tsv) {
     std::set<FlagKey> flags;
-    std::istringstream in(slurp(tsv));
+    std::istringstream in(read_file(tsv));
     std::string line;
     std::getline(in, line);
     REQUIRE(line == "rule\tcommittee\tmeeting_date\titem_number\tdue");
@@ -117,8 +113,8 @@ TEST_CASE("opfolg-gen is deterministic for a seed and varies with it", "[bench][
         if (!e.is_regular_file()) continue;
         const auto rel = fs::relative(e.path(), a.path);
         ++files;
-        CHECK(slurp(e.path()) == slurp(b.path / rel));
-        if (!fs::exists(c.path / rel) || slurp(e.path()) != slurp(c.path / rel)) ++differing;
+        CHECK(read_file(e.path()) == read_file(b.path / rel));
+        if (!fs::exists(c.path / rel) || read_file(e.path()) != read_file(c.path / rel)) ++differing;
     }
     CHECK(files == 22 + 3);  // 2 committees x 11 meetings, committees.conf, expected_flags.tsv, as_of
     CHECK(differing > 10);
@@ -140,7 +136,7 @@ TEST_CASE("opfolg's flags on a generated corpus are the generator's expected fla
         if (ext == ".md") ++markdown;
         if (ext != ".txt") continue;
         ++plain;
-        const auto text = slurp(e.path());
+        const auto text = read_file(e.path());
         if (text.find("\xC3\xB8") == std::string::npos && text.find('\xF8') != std::string::npos) ++latin1;
     }
     CHECK(markdown + plain == 88);
@@ -153,7 +149,7 @@ TEST_CASE("opfolg's flags on a generated corpus are the generator's expected fla
     REQUIRE(ingest.status == 0);
     CHECK(ingest.out.rfind("ingested 88 of 88 documents (0 unchanged, 0 replaced, 0 rejected)", 0) == 0);
 
-    std::string as_of = slurp(corpus / "as_of");
+    std::string as_of = read_file(corpus / "as_of");
     as_of = as_of.substr(0, 10);
     auto report = sh(q(OPFOLG_BINARY) + " report --db " + q(db) + " --as-of " + as_of + " --format csv");
     REQUIRE(report.status == 0);

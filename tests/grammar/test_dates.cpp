@@ -1,5 +1,6 @@
 // Danish time phrases: the data-driven table (date_phrases.tsv), parse_date/iso, sentences, the seeds, and
 // robustness on odd and large inputs.
+#include "read_file.hpp"
 #include "grammar/dates.hpp"
 #include "grammar/promise.hpp"
 
@@ -29,12 +30,7 @@ std::vector<std::string> split_tabs(const std::string& line) {
     return cells;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using testfs::read_file;
 
 const dates::TimePhrase* find_phrase(const std::vector<dates::TimePhrase>& all, const std::string& text) {
     for (const auto& p : all)

@@ -1,6 +1,7 @@
 // One example meeting in four renderings (plain text, Markdown-like, HTML, PDF) must give the same model.
 // The PDF is made at test time from the plain text with groff (-Tpdf, Debian package "groff"); no binary
 // fixture is committed. Line numbers may differ between renderings, so the comparison leaves them out.
+#include "read_file.hpp"
 #include "grammar/minutes.hpp"
 #include "groff_pdf.hpp"
 
@@ -73,12 +74,7 @@ std::string canonical(const Minutes& m) {
     return o.str();
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfs::read_file;
 
 }  // namespace
 
@@ -106,7 +102,7 @@ TEST_CASE("a PDF made from the example gives the same model, æøå included", "
         return;
     }
     const fs::path dir = fs::temp_directory_path() / ("opfolg-roundtrip-" + std::to_string(::getpid()));
-    REQUIRE(groff_to_pdf(dir, "example", to_roff(slurp(example))));
+    REQUIRE(groff_to_pdf(dir, "example", to_roff(read_file(example))));
     SourceText src = read_source((dir / "example.pdf").string());
     CHECK(src.rendering == "pdf");
     Minutes m = parse_minutes(src);

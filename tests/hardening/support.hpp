@@ -1,6 +1,7 @@
 // Shared by the hardening tests: a temp folder, generated minutes (our own template text), running the opfolg
 // binary with a time bound or in the background, and reading the store directly with SQLite.
 #pragma once
+#include "read_file.hpp"
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
@@ -61,10 +62,7 @@ struct Result {
     double seconds = 0;
 };
 
-inline std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using testfs::read_file;
 
 // `opfolg ARGS` under `timeout`, so a hang fails the test instead of stalling CI. `prefix` goes before
 // `timeout` (e.g. "setpriv ... --").
@@ -79,8 +77,8 @@ inline Result run(const std::string& args, int bound = time_bound_seconds, const
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (r.status == 137) r.status = 124;  // timeout -s KILL reports 128+9
-    r.out = slurp(base + ".out");
-    r.err = slurp(base + ".err");
+    r.out = read_file(base + ".out");
+    r.err = read_file(base + ".err");
     std::remove((base + ".out").c_str());
     std::remove((base + ".err").c_str());
     return r;
@@ -141,8 +139,8 @@ struct Background {
         }
         return true;
     }
-    std::string out() const { return slurp(out_file); }
-    std::string err() const { return slurp(err_file); }
+    std::string out() const { return read_file(out_file); }
+    std::string err() const { return read_file(err_file); }
     ~Background() {
         kill_now();
         wait();

@@ -1,5 +1,6 @@
 // Hand-built flags with fixed dates, so every renderer's output is deterministic (golden files).
 #pragma once
+#include "read_file.hpp"
 #include "notifier/report.hpp"
 #include "shell.hpp"
 
@@ -63,12 +64,7 @@ inline opfolg::notifier::Report report() {
     return r;
 }
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfs::read_file;
 
 inline void write_file(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);

@@ -1,6 +1,7 @@
 // Starts `opfolg serve --listen 127.0.0.1:0` as a child process and reads the port it printed; the destructor
 // always stops it (SIGTERM, then SIGKILL after a bounded wait), so no test leaves a server behind.
 #pragma once
+#include "read_file.hpp"
 #include "app/run.hpp"
 #include "tracker/fixture_minutes.hpp"
 
@@ -21,12 +22,7 @@
 
 namespace serve {
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testfs::read_file;
 
 class Process {
 public:
