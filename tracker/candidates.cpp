@@ -178,6 +178,15 @@ std::unordered_map<std::int64_t, std::vector<std::string>> load_meeting_dates(sq
     return out;
 }
 
+// How many of the committee's meetings up to as-of fall on `date` (its dates are sorted, one per meeting).
+std::size_t meetings_that_day(const std::unordered_map<std::int64_t, std::vector<std::string>>& meeting_dates,
+                              std::int64_t committee_id, const std::string& date) {
+    auto dates = meeting_dates.find(committee_id);
+    if (dates == meeting_dates.end()) return 0;
+    auto range = std::equal_range(dates->second.begin(), dates->second.end(), date);
+    return static_cast<std::size_t>(range.second - range.first);
+}
+
 // The SQL that keeps only decisions in scope; class names come from to_string, never from users. `column` is
 // the classes column of the decisions table in the query at hand.
 std::string class_test(const CandidateScope& scope, const std::string& column) {
@@ -233,12 +242,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
                i.closed, doc.path, COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), cd.name,
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
                m.committee_id, COALESCE(d.committee_id, m.committee_id),
-               (SELECT COUNT(*) FROM meetings o WHERE o.committee_id = m.committee_id AND o.date = m.date),
-               COALESCE(NULLIF(m.time, ''), NULLIF(m.source_id, ''), m.id),
-               NOT EXISTS (SELECT 1 FROM meetings o WHERE o.committee_id = m.committee_id AND o.date = m.date AND
-                           (COALESCE(o.time, '') < COALESCE(m.time, '') OR
-                            (COALESCE(o.time, '') = COALESCE(m.time, '') AND o.id < m.id))),
-               COALESCE(d.matched, '')
+               m.id, COALESCE(NULLIF(m.time, ''), NULLIF(m.source_id, ''), m.id), COALESCE(d.matched, '')
         FROM )sql" + scope_items_source(scope) + R"sql( JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
         JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)
@@ -247,6 +251,9 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
                         scope_condition(scope) + " ORDER BY m.date, i.number, d.id");
     s.bind(1, as_of).bind(2, static_cast<std::int64_t>(scope.bodies ? 1 : 0));
     const auto meeting_dates = load_meeting_dates(db, as_of);
+    // Asked only for a day with two or more meetings of the committee (rare), not for every candidate.
+    Statement first_of_day(db, "SELECT id FROM meetings WHERE committee_id = ? AND date = ? "
+                               "ORDER BY COALESCE(time, ''), id LIMIT 1");
     auto manual = load_manual(db, as_of);
     ItemIndex scope_items;
     while (s.step()) {
@@ -269,7 +276,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         c.decision.classes = classes_of(s.text(13));
         c.decision.remarks = s.text(14);
         c.decision.line = static_cast<int>(s.integer(15));
-        c.decision.matched = decode_matches(s.text(21));
+        c.decision.matched = decode_matches(s.text(20));
         c.source_line = c.decision.line;
         const std::int64_t committee_id = s.integer(17);
         c.key = c.committee + "|" + decision_date + "|" +
@@ -279,8 +286,12 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         // platform's id). Manual decisions made before the second meeting arrived were made under the plain key;
         // they stay with the day's first meeting.
         std::string legacy_key;
-        if (!c.from_history && s.integer(18) > 1) {
-            legacy_key = s.integer(20) != 0 ? c.key : std::string();
+        if (!c.from_history && meetings_that_day(meeting_dates, s.integer(16), item_date) > 1) {
+            // The day's first meeting (by start time, then id) keeps the resolutions made under the plain key.
+            first_of_day.bind(1, s.integer(16)).bind(2, item_date);
+            const bool first = first_of_day.step() && first_of_day.integer(0) == s.integer(18);
+            first_of_day.reset();
+            legacy_key = first ? c.key : std::string();
             c.key = c.committee + "|" + decision_date + "@" + s.text(19) + "|" + std::to_string(c.item_number);
         }
         if (auto dates = meeting_dates.find(committee_id); dates != meeting_dates.end()) {
