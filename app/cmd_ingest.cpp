@@ -149,15 +149,17 @@ void register_ingest(CLI::App& app, Commands& out) {
                 throw UsageError(e.what());
             }
         }
+        // File sizes only for the progress line: a cron run (no terminal) does not stat every file twice.
+        const bool show_progress = !options->quiet && isatty(STDERR_FILENO);
         std::vector<std::uint64_t> sizes(files.size());
         std::uint64_t total_bytes = 0;
-        for (std::size_t i = 0; i < files.size(); ++i) {
+        for (std::size_t i = 0; show_progress && i < files.size(); ++i) {
             std::error_code ec;
             sizes[i] = fs::file_size(files[i], ec);
             if (ec) sizes[i] = 0;
             total_bytes += sizes[i];
         }
-        Progress progress(!options->quiet && isatty(STDERR_FILENO), files.size(), total_bytes);
+        Progress progress(show_progress, files.size(), total_bytes);
         std::uint64_t done_bytes = 0;
         tracker::IngestRunOptions run;
         run.db_path = db;
