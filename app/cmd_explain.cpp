@@ -18,7 +18,7 @@ void register_explain(CLI::App& app, Commands& out) {
     add_common_options(*cmd, o->common);
     cmd->add_option("flag-id", o->flag, "flag id from the report")->required();
     out.push_back({cmd, [o] {
-        Evaluation ev = evaluate_store(o->common);
+        Evaluation ev = evaluate_store(o->common, Need::candidates);
         for (const auto& flag : ev.flags) {
             if (flag.id != o->flag) continue;
             for (const auto& candidate : ev.candidates) {

@@ -168,6 +168,8 @@ void register_ingest(CLI::App& app, Commands& out) {
         run.written = [&](std::size_t i) { progress.update(i + 1, done_bytes += sizes[i]); };
         const tracker::IngestSummary summary = tracker::ingest_paths(store, committees, files, run);
         progress.finish();
+        // The kept open flags follow what this run stored, so the report after it only reads them.
+        if (!options->dry_run) refresh_open_flags(store, ruleset);
         print_summary(summary, options->dry_run, options->quiet);
         if (!problems.empty() || summary.rejected > 0) return static_cast<int>(exit_partial);
         return static_cast<int>(exit_ok);

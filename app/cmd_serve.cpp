@@ -184,7 +184,7 @@ void Site::overdue(const httplib::Request& req, httplib::Response& res) const {
 void Site::flag(const httplib::Request& req, httplib::Response& res) const {
     Visit v = visit(req, res);
     const std::string id = req.matches[1];
-    Evaluation ev = evaluate_store(v.options);
+    Evaluation ev = evaluate_store(v.options, Need::candidates);
     tracker::Store store(v.options.db, true);
     auto view = web::load_flag_view(store, ev.ruleset, ev.candidates, ev.flags, ev.as_of, id);
     if (!view) return html(res, web::message_page("Ukendt opfølgning", "Ingen opfølgning med id " + id + " pr. " +

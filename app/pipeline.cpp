@@ -1,5 +1,6 @@
 #include "app/pipeline.hpp"
 #include "app/log.hpp"
+#include "flags/open_flags.hpp"
 #include "grammar/dates.hpp"
 #include "rules/evaluate.hpp"
 #include "rules/ruleset.hpp"
@@ -96,7 +97,60 @@ date::year_month_day resolve_as_of(const std::string& as_of) {
     return d;
 }
 
-Evaluation evaluate_store(const CommonOptions& options) {
+namespace {
+// Refreshes the kept open flags; the error when the store cannot be written, else "".
+std::string refresh_kept(tracker::Store& store, const rules::RuleSet& ruleset) {
+    Stopwatch watch;
+    try {
+        const auto r = flags::refresh(store, ruleset);
+        spdlog::debug("open flags: {} {} items, {} flags kept, in {:.1f} ms", r.rebuilt ? "rebuilt" : "refreshed",
+                      r.items, r.flags, watch.ms());
+        return "";
+    } catch (const tracker::StoreError& e) {
+        return e.what();
+    }
+}
+
+// The open flags kept in the store, refreshed first when writes queued items (an ingest refreshes them itself;
+// a resolve from the command line or the web queues its item). A store this user may only read is used when
+// current; otherwise nothing, and the caller evaluates everything.
+std::optional<std::vector<rules::Flag>> kept_flags(const std::string& db, const rules::RuleSet& ruleset,
+                                                   date::year_month_day as_of,
+                                                   const std::vector<std::string>& disabled) {
+    flags::KeptState state;
+    {
+        tracker::Store peek(db, /*read_only=*/true);
+        state = flags::kept_state(peek, ruleset);
+    }
+    if (state != flags::KeptState::current) {
+        std::string error;
+        try {
+            tracker::Store writable(db);
+            error = refresh_kept(writable, ruleset);
+        } catch (const tracker::StoreError& e) {
+            error = e.what();
+        }
+        if (!error.empty()) {
+            spdlog::debug("open flags: not refreshed ({}); evaluating the store", error);
+            return std::nullopt;
+        }
+    }
+    tracker::Store store(db, /*read_only=*/true);
+    Stopwatch reading;
+    auto flags = flags::read_open_flags(store, ruleset, as_of, disabled);
+    if (flags) spdlog::debug("open flags: {} read as of {} in {:.1f} ms", flags->size(), dates::iso(as_of), reading.ms());
+    return flags;
+}
+}  // namespace
+
+void refresh_open_flags(tracker::Store& store, const rules::RuleSet& ruleset) {
+    const std::string error = refresh_kept(store, ruleset);
+    if (!error.empty())
+        std::cerr << "opfolg: warning: the kept open flags were not brought up to date (" << error
+                  << "); reports evaluate the store until they are\n";
+}
+
+Evaluation evaluate_store(const CommonOptions& options, Need need) {
     Evaluation out;
     out.as_of = resolve_as_of(options.as_of);
     const std::string db = options.db.empty() ? default_db_path() : options.db;
@@ -120,6 +174,12 @@ Evaluation evaluate_store(const CommonOptions& options) {
             std::cerr << "opfolg: warning: the stored decision classes were made with another vocabulary and "
                          "cannot be updated here ("
                       << e.what() << "); run `opfolg ingest --rules ...`\n";
+        }
+    }
+    if (need == Need::flags) {
+        if (auto flags = kept_flags(db, ruleset, out.as_of, options.disabled)) {
+            out.flags = std::move(*flags);
+            return out;
         }
     }
     tracker::Store store(db, /*read_only=*/true);

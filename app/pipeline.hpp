@@ -42,7 +42,15 @@ struct Evaluation {
 
 // Throws UsageError for bad options/rules, std::runtime_error for store failures. When the store's decision
 // classes were made with another vocabulary, they are classified again first (a one-line notice on stderr).
-Evaluation evaluate_store(const CommonOptions& options);
+// Without candidates (reports, lists) the flags come from the ones kept in the store (flags/open_flags.hpp),
+// brought up to date first when the store can be written; with them (explain, a flag's page), or when the kept
+// flags cannot be used, everything is loaded and evaluated.
+enum class Need { flags, candidates };
+Evaluation evaluate_store(const CommonOptions& options, Need need = Need::flags);
+
+// Brings the open flags kept in the store up to date (after an ingest); a failure is a warning on stderr, since
+// what was stored stays stored and a report evaluates the store itself until a later refresh succeeds.
+void refresh_open_flags(tracker::Store& store, const rules::RuleSet& ruleset);
 
 // The rule files in force: --rules, else $OPFOLG_RULES (a profile chosen once, e.g. in the cron job), else
 // the default rules.

@@ -60,6 +60,9 @@ struct CandidateScope {
     std::vector<DecisionClass> classes;  // decisions with any of these classes
     bool promise_items = false;          // items whose own text (not the decision) has a promise not yet past
     bool bodies = true;                  // load item bodies (only rules testing body/text read them)
+    // Only the candidates of these items (the kept open flags re-evaluate the items an ingest touched, or those
+    // not settled at an early as-of); unset: every item.
+    std::optional<std::vector<std::int64_t>> items;
 };
 
 }  // namespace opfolg::tracker

@@ -1,6 +1,7 @@
 // The vocabulary's index is an X3 symbol table (a ternary search tree) from phrase to row, built at run time
 // from the rule files' rows: the same longest-match lookup the compiled table used to do.
 #include "grammar/vocabulary.hpp"
+#include "text/fnv.hpp"
 #include "grammar/reader.hpp"
 
 #include <boost/spirit/home/x3.hpp>
@@ -64,23 +65,13 @@ const VocabularyRow* Vocabulary::match(std::string_view lower, std::size_t at, s
 }
 
 std::string Vocabulary::hash() const {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
-    auto mix = [&h](std::string_view s) {
-        for (unsigned char c : s) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-        h ^= 0xff;  // field separator
-        h *= 1099511628211ull;
-    };
+    text::Fnv1a64 h;
     for (const auto& r : rows_) {
-        mix(r.phrase);
-        mix(to_string(r.decision_class));
-        mix(r.file + ":" + std::to_string(r.line));
+        h.add(r.phrase).separate();
+        h.add(to_string(r.decision_class)).separate();
+        h.add(r.file + ":" + std::to_string(r.line)).separate();
     }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return h.hex();
 }
 
 namespace {

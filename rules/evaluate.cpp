@@ -2,6 +2,7 @@
 #include "rules/evaluate.hpp"
 
 #include "rules/check_detail.hpp"
+#include "text/fnv.hpp"
 #include "text/iso_date.hpp"
 #include "text/utf8.hpp"
 
@@ -233,16 +234,7 @@ std::string fill_message(const Rule& rule, const Flag& f) {
 }  // namespace
 
 std::string flag_id(const std::string& rule_id, const std::string& candidate_key) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
-    auto feed = [&](const std::string& s) {
-        for (unsigned char ch : s) {
-            h ^= ch;
-            h *= 0x100000001b3ULL;  // FNV prime
-        }
-    };
-    feed(rule_id);
-    feed("|");
-    feed(candidate_key);
+    std::uint64_t h = text::Fnv1a64().add(rule_id).add("|").add(candidate_key).value();
     // FNV-1a's top bits barely change when keys differ only near the end ("...|5|" vs "...|6|"), so ids of
     // neighbouring items looked alike; MurmurHash3's fmix64 finalizer spreads every input bit over all 64.
     h ^= h >> 33;
@@ -320,12 +312,16 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
     f.closed = c.closed;
     f.due = due->date;
     f.due_source = due->source;
-    f.days_overdue = days_between(due->date, as_of);
-    f.status = due->date < as_of ? FlagStatus::overdue : FlagStatus::pending;
     f.source = c.source_file + ":" + std::to_string(c.source_line);
-    f.message = fill_message(rule, f);
     f.why = std::move(trace);
+    date_flag(rule, f, as_of);
     return f;
+}
+
+void date_flag(const Rule& rule, Flag& f, date::year_month_day as_of) {
+    f.days_overdue = days_between(f.due, as_of);
+    f.status = f.due < as_of ? FlagStatus::overdue : FlagStatus::pending;
+    f.message = fill_message(rule, f);
 }
 
 std::vector<Flag> evaluate(const RuleSet& rules, const std::vector<Candidate>& candidates, date::year_month_day as_of,

@@ -46,12 +46,13 @@ dates::Precision precision_of(const std::string& s) {
 // reset, a sorter and index seeks for every candidate).
 using ItemIndex = std::unordered_map<std::int64_t, std::vector<std::size_t>>;  // item id -> candidates
 
-void fill_scope_table(sqlite3* db, const ItemIndex& items) {
-    exec(db, "CREATE TEMP TABLE IF NOT EXISTS opfolg_scope_items(id INTEGER PRIMARY KEY)");
-    exec(db, "DELETE FROM temp.opfolg_scope_items");
-    Statement insert(db, "INSERT INTO temp.opfolg_scope_items(id) VALUES (?)");
-    for (const auto& entry : items) {
-        insert.bind(1, entry.first);
+// A temp table of item ids (table names are ours, never user text).
+void fill_id_table(sqlite3* db, const std::string& table, const std::vector<std::int64_t>& ids) {
+    exec(db, ("CREATE TEMP TABLE IF NOT EXISTS " + table + "(id INTEGER PRIMARY KEY)").c_str());
+    exec(db, ("DELETE FROM temp." + table).c_str());
+    Statement insert(db, "INSERT OR IGNORE INTO temp." + table + "(id) VALUES (?)");
+    for (std::int64_t id : ids) {
+        insert.bind(1, id);
         insert.step();
         insert.reset();
     }
@@ -235,6 +236,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
     std::optional<Transaction> snapshot;
     if (own_transaction) snapshot.emplace(db, /*immediate=*/false);
     std::vector<Candidate> out;
+    if (scope.items) fill_id_table(db, "opfolg_only_items", *scope.items);
     // Decisions from the minutes, items without a decision, and history decisions of meetings the store does
     // not have (a history decision of a stored meeting is that meeting's own decision, already here).
     Statement s(db, R"sql(
@@ -243,7 +245,8 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
                m.committee_id, COALESCE(d.committee_id, m.committee_id),
                m.id, COALESCE(NULLIF(m.time, ''), NULLIF(m.source_id, ''), m.id), COALESCE(d.matched, '')
-        FROM )sql" + scope_items_source(scope) + R"sql( JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
+        FROM )sql" + (scope.items ? std::string("temp.opfolg_only_items o JOIN items i ON i.id = o.id")
+                                  : scope_items_source(scope)) + R"sql( JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
         JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)
         WHERE m.date <= ?1 AND (d.origin IS NULL OR d.origin = 'minutes' OR NOT EXISTS
@@ -320,7 +323,10 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         out.push_back(std::move(c));
     }
     s.reset();
-    fill_scope_table(db, scope_items);
+    std::vector<std::int64_t> scope_ids;
+    scope_ids.reserve(scope_items.size());
+    for (const auto& entry : scope_items) scope_ids.push_back(entry.first);
+    fill_id_table(db, "opfolg_scope_items", scope_ids);
     load_deadlines(db, scope_items, out);
     load_later(db, scope_items, as_of, out);
     if (snapshot) snapshot->commit();

@@ -327,6 +327,114 @@ const char* const migrations[] = {
     ALTER TABLE links_v7 RENAME TO links;
     CREATE INDEX links_by_later ON links(later_item_id);
     )sql",
+    // 8: open flags are kept, not recomputed (flags/open_flags.cpp). The evaluation of every candidate a rule set
+    // can flag is stored with the day from which it no longer depends on the as-of date; a report reads the rows
+    // settled by its as-of and evaluates only the rest. Triggers put every item whose candidates a write may
+    // change into flags_pending (its decisions, deadlines, links, its committee's next meeting, a manual
+    // decision on it), so any writer is covered; the next ingest or report with a writable store re-evaluates
+    // them. A change that touches everything (a committee merged or renamed, another rule set) clears `complete`
+    // and the table is built again. While it was never built, nothing is queued.
+    R"sql(
+    CREATE TABLE flag_state(
+        id INTEGER PRIMARY KEY CHECK(id = 1),
+        digest TEXT NOT NULL,                 -- the rule files the rows were evaluated with
+        complete INTEGER NOT NULL,            -- 0: rebuild before use
+        built_at TEXT NOT NULL
+    );
+    INSERT INTO flag_state(id, digest, complete, built_at) VALUES(1, '', 0, '');
+    CREATE TABLE flag_items(
+        item_id INTEGER PRIMARY KEY,          -- an item with candidates some rule may flag
+        settled_from TEXT NOT NULL            -- from this as-of on, its stored flags are its flags
+    );
+    CREATE INDEX flag_items_by_settled ON flag_items(settled_from);
+    CREATE TABLE flag_keys(key TEXT NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY(key, item_id)) WITHOUT ROWID;
+    CREATE INDEX flag_keys_by_item ON flag_keys(item_id);
+    CREATE TABLE flag_rows(
+        item_id INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        candidate_key TEXT NOT NULL,
+        committee TEXT NOT NULL,
+        meeting_date TEXT NOT NULL,
+        item_number INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        case_number TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        closed INTEGER NOT NULL,
+        due TEXT NOT NULL,
+        due_source TEXT NOT NULL,
+        source TEXT NOT NULL
+    );
+    CREATE INDEX flag_rows_by_item ON flag_rows(item_id);
+    CREATE TABLE flags_pending(item_id INTEGER PRIMARY KEY);
+    -- History decisions are found by committee and date when a meeting arrives or goes.
+    CREATE INDEX decisions_by_committee ON decisions(committee_id, date);
+
+    CREATE TRIGGER flags_items_insert AFTER INSERT ON items WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.id); END;
+    CREATE TRIGGER flags_items_update AFTER UPDATE ON items WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.id); END;
+    CREATE TRIGGER flags_items_delete AFTER DELETE ON items BEGIN
+        DELETE FROM flag_rows WHERE item_id = old.id;
+        DELETE FROM flag_items WHERE item_id = old.id;
+        DELETE FROM flag_keys WHERE item_id = old.id;
+        DELETE FROM flags_pending WHERE item_id = old.id;
+    END;
+    CREATE TRIGGER flags_decisions_insert AFTER INSERT ON decisions WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.item_id); END;
+    CREATE TRIGGER flags_decisions_update AFTER UPDATE ON decisions WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.item_id); END;
+    CREATE TRIGGER flags_decisions_delete AFTER DELETE ON decisions WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) SELECT old.item_id WHERE EXISTS
+              (SELECT 1 FROM items WHERE id = old.item_id); END;
+    CREATE TRIGGER flags_deadlines_insert AFTER INSERT ON deadlines WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.item_id); END;
+    CREATE TRIGGER flags_deadlines_delete AFTER DELETE ON deadlines WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) SELECT old.item_id WHERE EXISTS
+              (SELECT 1 FROM items WHERE id = old.item_id); END;
+    CREATE TRIGGER flags_links_insert AFTER INSERT ON links WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.earlier_item_id); END;
+    CREATE TRIGGER flags_links_delete AFTER DELETE ON links WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) SELECT old.earlier_item_id WHERE EXISTS
+              (SELECT 1 FROM items WHERE id = old.earlier_item_id); END;
+    -- A meeting that arrives or goes changes "the committee's next meeting" of the decisions since the meeting
+    -- before it, and whether a history decision of that day stands for a meeting the store lacks.
+    CREATE TRIGGER flags_meetings_insert AFTER INSERT ON meetings WHEN (SELECT complete FROM flag_state) BEGIN
+        INSERT OR IGNORE INTO flags_pending(item_id)
+            SELECT d.item_id FROM decisions d WHERE d.committee_id = new.committee_id AND d.date <= new.date
+            AND d.date >= COALESCE((SELECT max(date) FROM meetings WHERE committee_id = new.committee_id
+                                    AND date < new.date), '');
+        INSERT OR IGNORE INTO flags_pending(item_id)
+            SELECT i.id FROM meetings m JOIN items i ON i.meeting_id = m.id
+            WHERE m.committee_id = new.committee_id AND m.date <= new.date AND m.id <> new.id
+            AND m.date >= COALESCE((SELECT max(date) FROM meetings WHERE committee_id = new.committee_id
+                                    AND date < new.date), '');
+    END;
+    CREATE TRIGGER flags_meetings_delete AFTER DELETE ON meetings WHEN (SELECT complete FROM flag_state) BEGIN
+        INSERT OR IGNORE INTO flags_pending(item_id)
+            SELECT d.item_id FROM decisions d WHERE d.committee_id = old.committee_id AND d.date <= old.date
+            AND d.date >= COALESCE((SELECT max(date) FROM meetings WHERE committee_id = old.committee_id
+                                    AND date < old.date), '')
+            AND EXISTS (SELECT 1 FROM items WHERE id = d.item_id);
+        INSERT OR IGNORE INTO flags_pending(item_id)
+            SELECT i.id FROM meetings m JOIN items i ON i.meeting_id = m.id
+            WHERE m.committee_id = old.committee_id AND m.date <= old.date
+            AND m.date >= COALESCE((SELECT max(date) FROM meetings WHERE committee_id = old.committee_id
+                                    AND date < old.date), '');
+    END;
+    CREATE TRIGGER flags_meetings_update AFTER UPDATE ON meetings
+        BEGIN UPDATE flag_state SET complete = 0 WHERE complete = 1; END;
+    CREATE TRIGGER flags_committees_update AFTER UPDATE ON committees
+        BEGIN UPDATE flag_state SET complete = 0 WHERE complete = 1; END;
+    CREATE TRIGGER flags_committees_delete AFTER DELETE ON committees
+        BEGIN UPDATE flag_state SET complete = 0 WHERE complete = 1; END;
+    CREATE TRIGGER flags_documents_update AFTER UPDATE OF path ON documents WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id)
+              SELECT i.id FROM meetings m JOIN items i ON i.meeting_id = m.id WHERE m.document_id = new.id; END;
+    CREATE TRIGGER flags_manual_insert AFTER INSERT ON manual WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id)
+              SELECT item_id FROM flag_keys WHERE key = new.candidate_key; END;
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

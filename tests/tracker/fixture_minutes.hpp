@@ -58,6 +58,18 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 8 (the kept open flags), as stores written before it look.
+inline const char* const undo_schema_8_sql = R"sql(
+            DROP TRIGGER flags_items_insert; DROP TRIGGER flags_items_update; DROP TRIGGER flags_items_delete;
+            DROP TRIGGER flags_decisions_insert; DROP TRIGGER flags_decisions_update;
+            DROP TRIGGER flags_decisions_delete; DROP TRIGGER flags_deadlines_insert;
+            DROP TRIGGER flags_deadlines_delete; DROP TRIGGER flags_links_insert; DROP TRIGGER flags_links_delete;
+            DROP TRIGGER flags_meetings_insert; DROP TRIGGER flags_meetings_delete; DROP TRIGGER flags_meetings_update;
+            DROP TRIGGER flags_committees_update; DROP TRIGGER flags_committees_delete;
+            DROP TRIGGER flags_documents_update; DROP TRIGGER flags_manual_insert;
+            DROP TABLE flag_state; DROP TABLE flag_items; DROP TABLE flag_keys; DROP TABLE flag_rows;
+            DROP TABLE flags_pending; DROP INDEX decisions_by_committee;)sql";
+
 // Undoes schema 7 (link reasons by name): links as 1/2/3 again, as stores written before it look.
 inline const char* const undo_schema_7_sql = R"sql(
             CREATE TABLE links_v6(

@@ -1,0 +1,224 @@
+#include "flags/open_flags.hpp"
+
+#include "flags/settled.hpp"
+#include "rules/evaluate.hpp"
+#include "rules/scope.hpp"
+#include "text/fnv.hpp"
+#include "text/iso_date.hpp"
+#include "tracker/sqlite.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <unordered_map>
+
+namespace opfolg::flags {
+
+namespace {
+
+using tracker::Statement;
+
+// Raised when what the evaluator computes changes for the same rule files, so stores made by an older opfolg
+// are evaluated again instead of answering with the old semantics.
+constexpr const char* evaluator_generation = "opfolg-flags-1";
+
+// Evaluating as of this day sees everything stored: later treatments, next meetings, ended snoozes.
+const date::year_month_day far_future = date::year{9999} / date::December / 31;
+
+struct State {
+    std::string digest;
+    bool complete = false;
+};
+
+State read_state(sqlite3* db) {
+    Statement s(db, "SELECT digest, complete FROM flag_state WHERE id = 1");
+    State out;
+    if (s.step()) {
+        out.digest = s.text(0);
+        out.complete = s.integer(1) != 0;
+    }
+    return out;
+}
+
+bool any_pending(sqlite3* db) {
+    Statement s(db, "SELECT 1 FROM flags_pending LIMIT 1");
+    return s.step();
+}
+
+// A candidate of a same-day meeting is keyed with the meeting ("…|2024-03-12@17:00|1"); manual decisions made
+// before the second meeting arrived carry the plain key. Both lead to the item.
+std::string plain_key(const tracker::Candidate& c) {
+    return c.committee + "|" + text::iso(c.meeting_date) + "|" + std::to_string(c.item_number);
+}
+
+// The day of the newest manual decision per candidate key (the audit log is small: read whole).
+std::unordered_map<std::string, date::year_month_day> manual_days(sqlite3* db) {
+    Statement s(db, "SELECT candidate_key, max(substr(at, 1, 10)) FROM manual GROUP BY candidate_key");
+    std::unordered_map<std::string, date::year_month_day> out;
+    while (s.step()) {
+        date::year_month_day d{};
+        if (text::parse_iso(s.text(1), d)) out.emplace(s.text(0), d);
+    }
+    return out;
+}
+
+std::vector<std::int64_t> ids_of(sqlite3* db, const char* sql, const std::string& bind = {}) {
+    Statement s(db, sql);
+    if (!bind.empty()) s.bind(1, bind);
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
+void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vector<tracker::Candidate>& candidates,
+                      RefreshSummary& summary) {
+    const auto manual = manual_days(db);
+    const int window = meeting_window_days(rules);
+    std::map<std::int64_t, date::year_month_day> settled;  // item -> the latest of its candidates' days
+    Statement key(db, "INSERT OR IGNORE INTO flag_keys(key, item_id) VALUES (?, ?)");
+    Statement row(db, "INSERT INTO flag_rows(item_id, id, rule, candidate_key, committee, meeting_date, item_number, "
+                      "title, case_number, decision, closed, due, due_source, source) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& c : candidates) {
+        std::optional<date::year_month_day> newest_manual;
+        for (const std::string& k : {c.key, plain_key(c)}) {
+            key.bind(1, k).bind(2, c.item_id);
+            key.step();
+            key.reset();
+            if (auto m = manual.find(k); m != manual.end() && (!newest_manual || m->second > *newest_manual))
+                newest_manual = m->second;
+        }
+        const auto day = settled_from(c, window, newest_manual);
+        auto [it, fresh] = settled.emplace(c.item_id, day);
+        if (!fresh && day > it->second) it->second = day;
+        for (const auto& rule : rules.rules) {
+            auto f = rules::evaluate_rule(rule, c, far_future);
+            if (!f) continue;
+            row.bind(1, c.item_id).bind(2, f->id).bind(3, f->rule).bind(4, f->candidate_key).bind(5, f->committee);
+            row.bind(6, text::iso(f->meeting_date)).bind(7, static_cast<std::int64_t>(f->item_number));
+            row.bind(8, f->title).bind(9, f->case_number).bind(10, f->decision);
+            row.bind(11, static_cast<std::int64_t>(f->closed ? 1 : 0)).bind(12, text::iso(f->due));
+            row.bind(13, f->due_source).bind(14, f->source);
+            row.step();
+            row.reset();
+            ++summary.flags;
+        }
+    }
+    Statement item(db, "INSERT OR REPLACE INTO flag_items(item_id, settled_from) VALUES (?, ?)");
+    for (const auto& [id, day] : settled) {
+        item.bind(1, id).bind(2, text::iso(day));
+        item.step();
+        item.reset();
+    }
+    summary.items = settled.size();
+}
+
+}  // namespace
+
+std::string rules_digest(const rules::RuleSet& rules) {
+    text::Fnv1a64 h;
+    h.add(evaluator_generation).separate();
+    for (const auto& file : rules.files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        h.add(in.bad() ? "unreadable" : bytes).separate();
+    }
+    return h.hex();
+}
+
+KeptState kept_state(tracker::Store& store, const rules::RuleSet& rules) {
+    const State s = read_state(store.handle());
+    if (!s.complete || s.digest != rules_digest(rules)) return KeptState::stale;
+    return any_pending(store.handle()) ? KeptState::pending : KeptState::current;
+}
+
+RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
+    sqlite3* db = store.handle();
+    RefreshSummary summary;
+    const std::string digest = rules_digest(rules);
+    {  // the common case, nothing to do, takes no write lock
+        const State s = read_state(db);
+        if (s.complete && s.digest == digest && !any_pending(db)) return summary;
+    }
+    tracker::Transaction tx(db);
+    const State s = read_state(db);
+    auto scope = rules::candidate_scope(rules);  // every rule: --disable filters when reading
+    summary.rebuilt = !s.complete || s.digest != digest;
+    if (summary.rebuilt) {
+        tracker::exec(db, "DELETE FROM flag_rows; DELETE FROM flag_items; DELETE FROM flag_keys; "
+                          "DELETE FROM flags_pending;");
+    } else {
+        scope.items = ids_of(db, "SELECT item_id FROM flags_pending");
+        if (scope.items->empty()) return summary;  // another process refreshed meanwhile
+        tracker::exec(db, "DELETE FROM flag_rows WHERE item_id IN (SELECT item_id FROM flags_pending); "
+                          "DELETE FROM flag_items WHERE item_id IN (SELECT item_id FROM flags_pending); "
+                          "DELETE FROM flag_keys WHERE item_id IN (SELECT item_id FROM flags_pending); "
+                          "DELETE FROM flags_pending;");
+    }
+    store_evaluation(db, rules, tracker::load_candidates(store, far_future, scope), summary);
+    Statement done(db, "UPDATE flag_state SET digest = ?, complete = 1, built_at = ? WHERE id = 1");
+    done.bind(1, digest).bind(2, text::iso_timestamp_now());
+    done.step();
+    tx.commit();
+    return summary;
+}
+
+std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, const rules::RuleSet& rules,
+                                                        date::year_month_day as_of,
+                                                        const std::vector<std::string>& disabled) {
+    sqlite3* db = store.handle();
+    // One read transaction: the state checked is the state read, even while an ingest commits.
+    const bool own_transaction = sqlite3_get_autocommit(db) != 0;
+    std::optional<tracker::Transaction> snapshot;
+    if (own_transaction) snapshot.emplace(db, /*immediate=*/false);
+    if (kept_state(store, rules) != KeptState::current) return std::nullopt;
+
+    auto enabled = [&](const std::string& id) -> const rules::Rule* {
+        if (std::find(disabled.begin(), disabled.end(), id) != disabled.end()) return nullptr;
+        return rules.find(id);
+    };
+    const std::string day = text::iso(as_of);
+    std::vector<rules::Flag> out;
+    Statement s(db, "SELECT r.id, r.rule, r.candidate_key, r.committee, r.meeting_date, r.item_number, r.title, "
+                    "r.case_number, r.decision, r.closed, r.due, r.due_source, r.source "
+                    "FROM flag_items f JOIN flag_rows r ON r.item_id = f.item_id WHERE f.settled_from <= ?");
+    s.bind(1, day);
+    while (s.step()) {
+        const rules::Rule* rule = enabled(s.text(1));
+        if (!rule) continue;
+        rules::Flag f;
+        f.id = s.text(0);
+        f.rule = rule->id;
+        f.rule_title = rule->title;
+        f.severity = rule->severity;
+        f.candidate_key = s.text(2);
+        f.committee = s.text(3);
+        text::parse_iso(s.text(4), f.meeting_date);
+        f.item_number = static_cast<int>(s.integer(5));
+        f.title = s.text(6);
+        f.case_number = s.text(7);
+        f.decision = s.text(8);
+        f.closed = s.integer(9) != 0;
+        text::parse_iso(s.text(10), f.due);
+        f.due_source = s.text(11);
+        f.source = s.text(12);
+        rules::date_flag(*rule, f, as_of);
+        out.push_back(std::move(f));
+    }
+    // Items not settled by as-of (recent meetings, treatments or decisions still to come that day): evaluated
+    // as the full path would.
+    auto scope = rules::candidate_scope(rules, disabled);
+    scope.items = ids_of(db, "SELECT item_id FROM flag_items WHERE settled_from > ?", day);
+    if (!scope.items->empty()) {
+        rules::EvalOptions options;
+        options.disabled = disabled;
+        auto fresh = rules::evaluate(rules, tracker::load_candidates(store, as_of, scope), as_of, options);
+        std::move(fresh.begin(), fresh.end(), std::back_inserter(out));
+    }
+    if (snapshot) snapshot->commit();
+    std::stable_sort(out.begin(), out.end(), rules::most_overdue_first);
+    return out;
+}
+
+}  // namespace opfolg::flags
