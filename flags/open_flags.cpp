@@ -23,6 +23,9 @@ using tracker::Statement;
 // are evaluated again instead of answering with the old semantics.
 constexpr const char* evaluator_generation = "opfolg-flags-1";
 
+// Items evaluated per load when refreshing (the candidates of 20,000 items are a few tens of MB).
+constexpr std::size_t slice_items = 20000;
+
 // Evaluating as of this day sees everything stored: later treatments, next meetings, ended snoozes.
 const date::year_month_day far_future = date::year{9999} / date::December / 31;
 
@@ -111,7 +114,7 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
         item.step();
         item.reset();
     }
-    summary.items = settled.size();
+    summary.items += settled.size();
 }
 
 }  // namespace
@@ -143,20 +146,28 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
     }
     tracker::Transaction tx(db);
     const State s = read_state(db);
-    auto scope = rules::candidate_scope(rules);  // every rule: --disable filters when reading
     summary.rebuilt = !s.complete || s.digest != digest;
+    std::vector<std::int64_t> items;
     if (summary.rebuilt) {
         tracker::exec(db, "DELETE FROM flag_rows; DELETE FROM flag_items; DELETE FROM flag_keys; "
                           "DELETE FROM flags_pending;");
+        items = ids_of(db, "SELECT id FROM items ORDER BY id");
     } else {
-        scope.items = ids_of(db, "SELECT item_id FROM flags_pending");
-        if (scope.items->empty()) return summary;  // another process refreshed meanwhile
+        items = ids_of(db, "SELECT item_id FROM flags_pending ORDER BY item_id");
+        if (items.empty()) return summary;  // another process refreshed meanwhile
         tracker::exec(db, "DELETE FROM flag_rows WHERE item_id IN (SELECT item_id FROM flags_pending); "
                           "DELETE FROM flag_items WHERE item_id IN (SELECT item_id FROM flags_pending); "
                           "DELETE FROM flag_keys WHERE item_id IN (SELECT item_id FROM flags_pending); "
                           "DELETE FROM flags_pending;");
     }
-    store_evaluation(db, rules, tracker::load_candidates(store, far_future, scope), summary);
+    // In slices of items, so memory follows the slice, not the store (a national store has millions of items;
+    // each candidate is a dozen strings with its treatments and deadlines).
+    auto scope = rules::candidate_scope(rules);  // every rule: --disable filters when reading
+    for (std::size_t from = 0; from < items.size(); from += slice_items) {
+        const auto end = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + slice_items));
+        scope.items = std::vector<std::int64_t>(items.begin() + static_cast<std::ptrdiff_t>(from), end);
+        store_evaluation(db, rules, tracker::load_candidates(store, far_future, scope), summary);
+    }
     Statement done(db, "UPDATE flag_state SET digest = ?, complete = 1, built_at = ? WHERE id = 1");
     done.bind(1, digest).bind(2, text::iso_timestamp_now());
     done.step();
@@ -180,9 +191,15 @@ std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, c
     };
     const std::string day = text::iso(as_of);
     std::vector<rules::Flag> out;
+    {
+        Statement count(db, "SELECT COUNT(*) FROM flag_rows");
+        if (count.step()) out.reserve(static_cast<std::size_t>(count.integer(0)));
+    }
     Statement s(db, "SELECT r.id, r.rule, r.candidate_key, r.committee, r.meeting_date, r.item_number, r.title, "
                     "r.case_number, r.decision, r.closed, r.due, r.due_source, r.source "
-                    "FROM flag_items f JOIN flag_rows r ON r.item_id = f.item_id WHERE f.settled_from <= ?");
+                    "FROM flag_items f JOIN flag_rows r ON r.item_id = f.item_id WHERE f.settled_from <= ? "
+                    // rules::most_overdue_first: days overdue (as-of minus due) descending is due ascending
+                    "ORDER BY r.due, r.meeting_date, r.item_number, r.id");
     s.bind(1, day);
     while (s.step()) {
         const rules::Rule* rule = enabled(s.text(1));
@@ -214,10 +231,11 @@ std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, c
         rules::EvalOptions options;
         options.disabled = disabled;
         auto fresh = rules::evaluate(rules, tracker::load_candidates(store, as_of, scope), as_of, options);
-        std::move(fresh.begin(), fresh.end(), std::back_inserter(out));
+        const auto settled = static_cast<std::ptrdiff_t>(out.size());
+        std::move(fresh.begin(), fresh.end(), std::back_inserter(out));  // sorted too: merge, not sort again
+        std::inplace_merge(out.begin(), out.begin() + settled, out.end(), rules::most_overdue_first);
     }
     if (snapshot) snapshot->commit();
-    std::stable_sort(out.begin(), out.end(), rules::most_overdue_first);
     return out;
 }
 

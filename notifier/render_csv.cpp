@@ -1,21 +1,28 @@
 // CSV per RFC 4180: CRLF rows, header row, fields with the separator, quote, CR or LF quoted, quotes doubled.
 #include "notifier/render.hpp"
 
+#include <string_view>
+
 namespace opfolg::notifier {
 
 namespace {
-std::string field(const std::string& s, char sep) {
-    bool quote = s.find_first_of(std::string{sep, '"', '\r', '\n'}) != std::string::npos;
-    // Spreadsheet formula injection: a leading = + - @ makes Excel evaluate the cell.
-    bool formula = !s.empty() && std::string_view("=+-@").find(s.front()) != std::string_view::npos;
-    std::string v = formula ? "'" + s : s;
-    if (!quote) return v;
-    std::string out = "\"";
-    for (char c : v) {
+// Appends one field: quoted when it holds the separator, a quote, CR or LF; a leading = + - @ (spreadsheet
+// formula injection: Excel would evaluate the cell) is guarded with a '.
+void append_field(std::string& out, std::string_view s, char sep) {
+    const bool quote = s.find_first_of(std::string_view{"\"\r\n"}) != std::string_view::npos ||
+                       s.find(sep) != std::string_view::npos;
+    const bool formula = !s.empty() && std::string_view("=+-@").find(s.front()) != std::string_view::npos;
+    if (quote) out += '"';
+    if (formula) out += '\'';
+    if (!quote) {
+        out += s;
+        return;
+    }
+    for (char c : s) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
 }
 }  // namespace
 
@@ -23,7 +30,7 @@ std::string csv_row(const std::vector<std::string>& cells, char sep) {
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) out += sep;
-        out += field(cells[i], sep);
+        append_field(out, cells[i], sep);
     }
     return out + "\r\n";
 }
@@ -34,15 +41,28 @@ std::string render_csv(const Report& report, bool excel) {
     out += csv_row({"id", "rule", "status", "severity", "committee", "meeting_date", "item_number", "title",
                     "case_number", "decision", "due", "days_overdue", "source"},
                    sep);
-    for (const auto& f : shown_flags(report)) {
-        // days_overdue is negative for pending flags; written as a number, not guarded as a formula.
-        std::vector<std::string> cells = {f.id, f.rule, rules::to_string(f.status), severity_name(f.severity), f.committee,
-                                          iso(f.meeting_date), std::to_string(f.item_number), f.title,
-                                          f.case_number, f.decision, iso(f.due), "", f.source};
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += sep;
-            out += i == 11 ? std::to_string(f.days_overdue) : field(cells[i], sep);
+    const auto flags = shown_flags(report);
+    out.reserve(out.size() + flags.size() * 256);
+    for (const auto& f : flags) {
+        const std::string meeting = iso(f.meeting_date), due = iso(f.due);
+        for (std::string_view cell : {std::string_view(f.id), std::string_view(f.rule),
+                                      std::string_view(rules::to_string(f.status)),
+                                      std::string_view(severity_name(f.severity)), std::string_view(f.committee),
+                                      std::string_view(meeting)}) {
+            append_field(out, cell, sep);
+            out += sep;
         }
+        out += std::to_string(f.item_number);
+        for (std::string_view cell : {std::string_view(f.title), std::string_view(f.case_number),
+                                      std::string_view(f.decision), std::string_view(due)}) {
+            out += sep;
+            append_field(out, cell, sep);
+        }
+        // days_overdue is negative for pending flags; written as a number, not guarded as a formula.
+        out += sep;
+        out += std::to_string(f.days_overdue);
+        out += sep;
+        append_field(out, f.source, sep);
         out += "\r\n";
     }
     return out;

@@ -102,6 +102,8 @@ std::string summary_line(const Report& report) {
 }
 
 void sort_most_overdue_first(std::vector<rules::Flag>& flags) {
+    // Flags from the evaluator and the kept open flags come sorted: one pass instead of moving 100k flags around.
+    if (std::is_sorted(flags.begin(), flags.end(), rules::most_overdue_first)) return;
     std::stable_sort(flags.begin(), flags.end(), rules::most_overdue_first);
 }
 

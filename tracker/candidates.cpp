@@ -245,7 +245,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
                m.committee_id, COALESCE(d.committee_id, m.committee_id),
                m.id, COALESCE(NULLIF(m.time, ''), NULLIF(m.source_id, ''), m.id), COALESCE(d.matched, '')
-        FROM )sql" + (scope.items ? std::string("temp.opfolg_only_items o JOIN items i ON i.id = o.id")
+        FROM )sql" + (scope.items ? std::string("temp.opfolg_only_items o CROSS JOIN items i ON i.id = o.id")
                                   : scope_items_source(scope)) + R"sql( JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id
         LEFT JOIN decisions d ON d.item_id = i.id
         JOIN committees cm ON cm.id = m.committee_id JOIN committees cd ON cd.id = COALESCE(d.committee_id, m.committee_id)

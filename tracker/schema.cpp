@@ -366,6 +366,8 @@ const char* const migrations[] = {
         source TEXT NOT NULL
     );
     CREATE INDEX flag_rows_by_item ON flag_rows(item_id);
+    -- A report reads them most overdue first (rules::most_overdue_first) without sorting 100k rows.
+    CREATE INDEX flag_rows_in_order ON flag_rows(due, meeting_date, item_number, id);
     CREATE TABLE flags_pending(item_id INTEGER PRIMARY KEY);
     -- History decisions are found by committee and date when a meeting arrives or goes.
     CREATE INDEX decisions_by_committee ON decisions(committee_id, date);
