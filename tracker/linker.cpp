@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cassert>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <set>
 #include <sstream>
@@ -71,22 +72,32 @@ public:
     void load(Statement& s, bool whole_meetings) {
         std::map<std::pair<std::int64_t, std::string>, std::vector<std::size_t>> meetings;
         while (s.step()) {
-            const std::int64_t id = s.integer(0);
-            auto known = by_id_.find(id);
-            std::size_t index;
-            if (known != by_id_.end()) {
-                index = known->second;
-            } else {
-                ItemRow r{id, s.integer(1), s.text(2), s.text(3), s.text(4), s.text(6), static_cast<int>(s.integer(5))};
-                index = items_.size();
-                by_id_[id] = index;
-                if (!r.case_number.empty()) by_case_[r.case_number].push_back(index);
-                items_.push_back(std::move(r));
-            }
+            const std::size_t index = add(s);
             if (whole_meetings) meetings[{items_[index].committee_id, items_[index].date}].push_back(index);
         }
         s.reset();
         for (auto& [key, list] : meetings) by_meeting_[key] = std::move(list);
+    }
+
+    // Adds the item of the current kItemSql row (once); its index.
+    std::size_t add(Statement& s) {
+        const std::int64_t id = s.integer(0);
+        if (auto known = by_id_.find(id); known != by_id_.end()) return known->second;
+        ItemRow r{id, s.integer(1), s.text(2), s.text(3), s.text(4), s.text(6), static_cast<int>(s.integer(5))};
+        const std::size_t index = items_.size();
+        by_id_[id] = index;
+        if (!r.case_number.empty()) by_case_[r.case_number].push_back(index);
+        items_.push_back(std::move(r));
+        return index;
+    }
+
+    // Forgets the items loaded (not the counts): a full relink works through the store a meeting or a case at
+    // a time, so its memory follows the largest meeting or case, not the store.
+    void clear() {
+        items_.clear();
+        by_id_.clear();
+        by_meeting_.clear();
+        by_case_.clear();
     }
 
     // Links one Tidligere behandling / Sagens forløb reference to the items of the meeting it names.
@@ -246,16 +257,46 @@ LinkStats relink(Store& store, double threshold) {
     // the link inserts (that was a FOREIGN KEY failure under concurrent cron runs).
     Transaction tx(db);
     Linker linker(db, threshold);
-    {
-        Statement all(db, std::string(kItemSql) + "ORDER BY m.date, i.number");
-        linker.load(all, true);
-    }
     exec(db, "DELETE FROM links");
     {
-        Statement refs(db, std::string(kRefSql) + "ORDER BY r.id");
-        while (refs.step()) linker.reference(refs);
+        // References grouped by the meeting they name, with that meeting's items and the referring item loaded
+        // for the group only. Within a group in table order: of two references making one link, the first
+        // gives the evidence, as before (two references can make one link only when they name one meeting).
+        Statement refs(db, std::string(kRefSql) + "ORDER BY r.committee_id, r.date, r.id");
+        Statement meeting(db, std::string(kItemSql) + "WHERE m.committee_id = ? AND m.date = ? ORDER BY i.number");
+        Statement item(db, std::string(kItemSql) + "WHERE i.id = ?");
+        std::optional<std::pair<std::int64_t, std::string>> named;
+        while (refs.step()) {
+            std::pair<std::int64_t, std::string> key{refs.integer(1), refs.text(3)};
+            if (key != named) {
+                linker.clear();
+                meeting.bind(1, key.first).bind(2, key.second);
+                linker.load(meeting, true);
+                named = std::move(key);
+            }
+            if (!linker.has_item(refs.integer(0))) {
+                item.bind(1, refs.integer(0));
+                linker.load(item, false);
+            }
+            linker.reference(refs);
+        }
     }
-    linker.case_numbers();
+    {
+        // Case-number chains one case at a time (the index on items.case_number gives them in order).
+        linker.clear();
+        Statement items(db, std::string(kItemSql) + "WHERE i.case_number <> '' ORDER BY i.case_number");
+        std::string current;
+        while (items.step()) {
+            if (items.text(3) != current) {
+                linker.case_numbers();
+                linker.clear();
+                current = items.text(3);
+            }
+            linker.add(items);
+        }
+        linker.case_numbers();
+        linker.clear();
+    }
     mark_current(db, threshold);
     tx.commit();
     return linker.stats();
