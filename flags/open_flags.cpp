@@ -81,8 +81,13 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
     std::map<std::int64_t, date::year_month_day> settled;  // item -> the latest of its candidates' days
     Statement key(db, "INSERT OR IGNORE INTO flag_keys(key, item_id) VALUES (?, ?)");
     Statement row(db, "INSERT INTO flag_rows(item_id, id, rule, candidate_key, committee, meeting_date, item_number, "
-                      "title, case_number, decision, closed, due, due_source, source) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                      "title, case_number, decision, closed, due, due_source, source, n) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::int64_t n = 0;
+    {
+        Statement last(db, "SELECT COALESCE(MAX(n), 0) FROM flag_rows");
+        if (last.step()) n = last.integer(0);
+    }
     for (const auto& c : candidates) {
         std::optional<date::year_month_day> newest_manual;
         for (const std::string& k : {c.key, plain_key(c)}) {
@@ -102,7 +107,7 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
             row.bind(6, text::iso(f->meeting_date)).bind(7, static_cast<std::int64_t>(f->item_number));
             row.bind(8, f->title).bind(9, f->case_number).bind(10, f->decision);
             row.bind(11, static_cast<std::int64_t>(f->closed ? 1 : 0)).bind(12, text::iso(f->due));
-            row.bind(13, f->due_source).bind(14, f->source);
+            row.bind(13, f->due_source).bind(14, f->source).bind(15, ++n);
             row.step();
             row.reset();
             ++summary.flags;
@@ -197,8 +202,8 @@ std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, c
     }
     Statement s(db, "SELECT r.id, r.rule, r.candidate_key, r.committee, r.meeting_date, r.item_number, r.title, "
                     "r.case_number, r.decision, r.closed, r.due, r.due_source, r.source "
-                    "FROM flag_items f JOIN flag_rows r ON r.item_id = f.item_id WHERE f.settled_from <= ? "
-                    // rules::most_overdue_first: days overdue (as-of minus due) descending is due ascending
+                    // the rows in their stored order (most overdue first), each item looked up in the small table
+                    "FROM flag_rows r CROSS JOIN flag_items f ON f.item_id = r.item_id WHERE f.settled_from <= ? "
                     "ORDER BY r.due, r.meeting_date, r.item_number, r.id");
     s.bind(1, day);
     while (s.step()) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <sstream>
+#include <string_view>
 
 namespace opfolg::rules {
 
@@ -195,34 +196,44 @@ void trace_later(const Candidate& c, date::year_month_day as_of, std::optional<d
     }
 }
 
+// Appends a placeholder's value; false for a name that is not one (written back as it stood).
+bool append_value(std::string& out, std::string_view name, const Rule& rule, const Flag& f) {
+    if (name == "title") out += f.title;
+    else if (name == "rule_title") out += rule.title;
+    else if (name == "rule") out += rule.id;
+    else if (name == "committee") out += f.committee;
+    else if (name == "meeting_date") out += shown_date(f.meeting_date);
+    else if (name == "item") out += std::to_string(f.item_number);
+    else if (name == "due") out += shown_date(f.due);
+    else if (name == "due_source") out += f.due_source;
+    else if (name == "days_overdue") out += std::to_string(f.days_overdue);
+    else if (name == "status") out += to_string(f.status);
+    else if (name == "decision") out += f.decision;
+    else if (name == "case") out += f.case_number;
+    else return false;
+    return true;
+}
+
+// The message template filled in; appended in place (a report dates 100k kept flags, each with its message).
 std::string fill_message(const Rule& rule, const Flag& f) {
-    auto value = [&](const std::string& name) -> std::string {
-        if (name == "title") return f.title;
-        if (name == "rule_title") return rule.title;
-        if (name == "rule") return rule.id;
-        if (name == "committee") return f.committee;
-        if (name == "meeting_date") return shown_date(f.meeting_date);
-        if (name == "item") return std::to_string(f.item_number);
-        if (name == "due") return shown_date(f.due);
-        if (name == "due_source") return f.due_source;
-        if (name == "days_overdue") return std::to_string(f.days_overdue);
-        if (name == "status") return to_string(f.status);
-        if (name == "decision") return f.decision;
-        if (name == "case") return f.case_number;
-        return "{" + name + "}";
-    };
-    const std::string& m = rule.message;
+    const std::string_view m = rule.message;
     std::string out;
+    out.reserve(m.size() + f.title.size() + 64);
     for (std::size_t i = 0; i < m.size(); ++i) {
         if ((m[i] == '{' || m[i] == '}') && i + 1 < m.size() && m[i + 1] == m[i]) {
             out += m[i++];
         } else if (m[i] == '{') {
             std::size_t close = m.find('}', i);
-            if (close == std::string::npos) {
+            if (close == std::string_view::npos) {
                 out += m.substr(i);
                 break;
             }
-            out += value(m.substr(i + 1, close - i - 1));
+            const std::string_view name = m.substr(i + 1, close - i - 1);
+            if (!append_value(out, name, rule, f)) {
+                out += '{';
+                out += name;
+                out += '}';
+            }
             i = close;
         } else {
             out += m[i];

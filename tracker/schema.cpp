@@ -363,11 +363,13 @@ const char* const migrations[] = {
         closed INTEGER NOT NULL,
         due TEXT NOT NULL,
         due_source TEXT NOT NULL,
-        source TEXT NOT NULL
-    );
+        source TEXT NOT NULL,
+        n INTEGER NOT NULL,                   -- unique per row, so equal flags (a key twice) both stay
+        -- Stored most overdue first (rules::most_overdue_first: as-of minus due, descending, is due ascending),
+        -- so a report reads 100k rows in order, without a sort or a lookup per row.
+        PRIMARY KEY(due, meeting_date, item_number, id, n)
+    ) WITHOUT ROWID;
     CREATE INDEX flag_rows_by_item ON flag_rows(item_id);
-    -- A report reads them most overdue first (rules::most_overdue_first) without sorting 100k rows.
-    CREATE INDEX flag_rows_in_order ON flag_rows(due, meeting_date, item_number, id);
     CREATE TABLE flags_pending(item_id INTEGER PRIMARY KEY);
     -- History decisions are found by committee and date when a meeting arrives or goes.
     CREATE INDEX decisions_by_committee ON decisions(committee_id, date);
