@@ -136,7 +136,9 @@ void Committees::apply(const CommitteeConfig& config) {
             insert.bind(1, entry.name).bind(2, committee_key(entry.name)).run();
             id = last_insert_id(db);
         } else {
-            Statement rename(db, "UPDATE committees SET name = ? WHERE id = ?");
+            // Only a real rename writes: an unchanged committees.conf at every cron run must not look like one
+            // (the kept open flags are rebuilt when a committee's name changes).
+            Statement rename(db, "UPDATE committees SET name = ?1 WHERE id = ?2 AND name IS NOT ?1");
             rename.bind(1, entry.name).bind(2, id).run();
         }
         for (const auto& alias : entry.aliases) {

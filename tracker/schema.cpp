@@ -427,8 +427,10 @@ const char* const migrations[] = {
                                     AND date < old.date), '');
     END;
     CREATE TRIGGER flags_meetings_update AFTER UPDATE ON meetings
+        WHEN new.committee_id IS NOT old.committee_id OR new.date IS NOT old.date OR new.time IS NOT old.time
+             OR new.source_id IS NOT old.source_id OR new.document_id IS NOT old.document_id
         BEGIN UPDATE flag_state SET complete = 0 WHERE complete = 1; END;
-    CREATE TRIGGER flags_committees_update AFTER UPDATE ON committees
+    CREATE TRIGGER flags_committees_update AFTER UPDATE OF name ON committees WHEN new.name IS NOT old.name
         BEGIN UPDATE flag_state SET complete = 0 WHERE complete = 1; END;
     CREATE TRIGGER flags_committees_delete AFTER DELETE ON committees
         BEGIN UPDATE flag_state SET complete = 0 WHERE complete = 1; END;

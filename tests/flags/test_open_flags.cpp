@@ -276,3 +276,28 @@ TEST_CASE("a new meeting re-evaluates its own items and its committee's recent o
     CHECK(r.items <= static_cast<std::size_t>(queued));
     agree(store, set);
 }
+
+TEST_CASE("an unchanged committees file at every run keeps the flags; a rename rebuilds them", "[flags]") {
+    fixture::TempDir dir;
+    const rules::RuleSet set = load({default_rules});
+    tracker::Store store(dir.db());
+    tracker::Committees committees(store);
+    const std::string conf = dir.file("committees.conf", "Teknik- og Miljøudvalget\n    TMU\n");
+    committees.apply(tracker::load_committee_config(conf));
+    {
+        tracker::Ingestor ingestor(store, committees);
+        for (const auto& [name, text] : make_corpus().documents)
+            REQUIRE(ingestor.ingest_bytes(text, dir.path / name).status == tracker::IngestResult::Status::stored);
+    }
+    tracker::relink_if_changed(store);
+    REQUIRE(flags::refresh(store, set).rebuilt);
+
+    committees.apply(tracker::load_committee_config(conf));  // what a weekly cron run does
+    CHECK(flags::kept_state(store, set) == flags::KeptState::current);
+
+    committees.apply(tracker::load_committee_config(
+        dir.file("renamed.conf", "Teknik-, Miljø- og Klimaudvalget\n    Teknik- og Miljøudvalget\n")));
+    CHECK(flags::kept_state(store, set) == flags::KeptState::stale);  // every flag names the committee
+    CHECK(flags::refresh(store, set).rebuilt);
+    agree(store, set);
+}
