@@ -83,11 +83,7 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
     Statement row(db, "INSERT INTO flag_rows(item_id, id, rule, candidate_key, committee, meeting_date, item_number, "
                       "title, case_number, decision, closed, due, due_source, source, n) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::int64_t n = 0;
-    {
-        Statement last(db, "SELECT COALESCE(MAX(n), 0) FROM flag_rows");
-        if (last.step()) n = last.integer(0);
-    }
+    std::unordered_map<std::int64_t, std::int64_t> rows_of;  // item -> its rows so far, for `n`
     for (const auto& c : candidates) {
         std::optional<date::year_month_day> newest_manual;
         for (const std::string& k : {c.key, plain_key(c)}) {
@@ -107,7 +103,10 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
             row.bind(6, text::iso(f->meeting_date)).bind(7, static_cast<std::int64_t>(f->item_number));
             row.bind(8, f->title).bind(9, f->case_number).bind(10, f->decision);
             row.bind(11, static_cast<std::int64_t>(f->closed ? 1 : 0)).bind(12, text::iso(f->due));
-            row.bind(13, f->due_source).bind(14, f->source).bind(15, ++n);
+            // n = item id × 2^16 + the item's row count: unique in the table without reading it (an item's
+            // rows are all written by one refresh).
+            const std::int64_t n = (c.item_id << 16) + ++rows_of[c.item_id];
+            row.bind(13, f->due_source).bind(14, f->source).bind(15, n);
             row.step();
             row.reset();
             ++summary.flags;

@@ -1,4 +1,6 @@
 // Evaluating a RuleSet against candidates: flags, explanations and the DSL's own examples.
+// Stores keep flags this code computed (flags/open_flags.cpp): when what it computes for the same rule files
+// changes, raise `evaluator_generation` there, so kept flags are evaluated again.
 //
 // For each enabled rule and candidate: `when` must hold, `unless` must not, the due date is the first due
 // alternative that yields a date (no date: no flag), and `flag if` (default true) must hold with that due.

@@ -43,7 +43,9 @@ dates::Precision precision_of(const std::string& s) {
 
 // The treatments and deadlines of the candidates in scope are read with one query each over a temp table of
 // their item ids, not one query per candidate: per-candidate statements were 30% of a report (a statement
-// reset, a sorter and index seeks for every candidate).
+// reset, a sorter and index seeks for every candidate). The temp table drives each query (CROSS JOIN): it has no
+// statistics, and SQLite otherwise scanned all links or deadlines to probe it — 1 s of a weekly refresh of
+// 1,300 items on a national store.
 using ItemIndex = std::unordered_map<std::int64_t, std::vector<std::size_t>>;  // item id -> candidates
 
 // A temp table of item ids (table names are ours, never user text).
@@ -61,7 +63,7 @@ void fill_id_table(sqlite3* db, const std::string& table, const std::vector<std:
 void load_deadlines(sqlite3* db, const ItemIndex& items, std::vector<Candidate>& out) {
     Statement s(db, "SELECT d.item_id, d.in_decision, d.promise, d.promise_verb, d.phrase, d.sentence, d.precision, "
                     "d.first, d.last, d.next_meeting, d.past, d.line FROM temp.opfolg_scope_items t "
-                    "JOIN deadlines d ON d.item_id = t.id ORDER BY d.item_id, d.in_decision DESC, d.id");
+                    "CROSS JOIN deadlines d ON d.item_id = t.id ORDER BY d.item_id, d.in_decision DESC, d.id");
     while (s.step()) {
         Deadline d;
         d.in_decision = s.integer(1) != 0;
@@ -92,7 +94,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
     Statement s(db, "SELECT l.earlier_item_id, l.later_item_id, (SELECT name FROM committees WHERE id = m.committee_id), "
                     "m.date, i.number, i.title, l.reason, l.evidence, doc.path, "
                     "CASE WHEN l.line > 0 THEN l.line ELSE i.line END "
-                    "FROM temp.opfolg_scope_items t JOIN links l ON l.earlier_item_id = t.id "
+                    "FROM temp.opfolg_scope_items t CROSS JOIN links l ON l.earlier_item_id = t.id "
                     "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
                     "JOIN documents doc ON doc.id = m.document_id "
                     "WHERE m.date <= ? ORDER BY l.earlier_item_id, m.date, i.number, " +
@@ -114,7 +116,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
         for (std::size_t i : items.at(s.integer(0))) out[i].later.push_back(t);
     }
     Statement r(db, "SELECT t.id, i.id, m.committee_name, m.date, i.number, i.title, doc.path, i.line, "
-                    "(m.date = om.date) FROM temp.opfolg_scope_items t JOIN items o ON o.id = t.id "
+                    "(m.date = om.date) FROM temp.opfolg_scope_items t CROSS JOIN items o ON o.id = t.id "
                     "JOIN meetings om ON om.id = o.meeting_id "
                     "JOIN items i ON i.case_number = o.case_number AND i.id <> o.id "
                     "JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id "

@@ -277,7 +277,7 @@ TEST_CASE("a new meeting re-evaluates its own items and its committee's recent o
     agree(store, set);
 }
 
-TEST_CASE("an unchanged committees file at every run keeps the flags; a rename rebuilds them", "[flags]") {
+TEST_CASE("an unchanged committees file at every run keeps the flags, and a rename rebuilds them", "[flags]") {
     fixture::TempDir dir;
     const rules::RuleSet set = load({default_rules});
     tracker::Store store(dir.db());

@@ -68,7 +68,8 @@ inline const char* const undo_schema_8_sql = R"sql(
             DROP TRIGGER flags_committees_update; DROP TRIGGER flags_committees_delete;
             DROP TRIGGER flags_documents_update; DROP TRIGGER flags_manual_insert;
             DROP TABLE flag_state; DROP TABLE flag_items; DROP TABLE flag_keys; DROP TABLE flag_rows;
-            DROP TABLE flags_pending; DROP INDEX decisions_by_committee;)sql";
+            DROP TABLE flags_pending; DROP INDEX decisions_by_committee; DROP INDEX refs_by_item;
+            DROP INDEX participants_by_meeting;)sql";
 
 // Undoes schema 7 (link reasons by name): links as 1/2/3 again, as stores written before it look.
 inline const char* const undo_schema_7_sql = R"sql(
