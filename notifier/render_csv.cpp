@@ -41,9 +41,8 @@ std::string render_csv(const Report& report, bool excel) {
     out += csv_row({"id", "rule", "status", "severity", "committee", "meeting_date", "item_number", "title",
                     "case_number", "decision", "due", "days_overdue", "source"},
                    sep);
-    const auto flags = shown_flags(report);
-    out.reserve(out.size() + flags.size() * 256);
-    for (const auto& f : flags) {
+    out.reserve(out.size() + report.flags.size() * 256);
+    for_each_shown(report, [&](const rules::Flag& f) {
         const std::string meeting = iso(f.meeting_date), due = iso(f.due);
         for (std::string_view cell : {std::string_view(f.id), std::string_view(f.rule),
                                       std::string_view(rules::to_string(f.status)),
@@ -64,7 +63,7 @@ std::string render_csv(const Report& report, bool excel) {
         out += sep;
         append_field(out, f.source, sep);
         out += "\r\n";
-    }
+    });
     return out;
 }
 

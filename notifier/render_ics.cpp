@@ -66,7 +66,7 @@ std::string render_ics(const Report& report) {
     prop("CALSCALE:GREGORIAN");
     prop("X-WR-CALNAME:" + ics_text(report.title));
     const std::string stamp = date::format("%Y%m%dT%H%M%SZ", report.generated_at);
-    for (const auto& f : shown_flags(report)) {
+    for_each_shown(report, [&](const rules::Flag& f) {
         prop("BEGIN:VTODO");
         prop("UID:" + ics_text(f.id) + "@opfolg");
         prop("DTSTAMP:" + stamp);
@@ -83,7 +83,7 @@ std::string render_ics(const Report& report) {
                                          : f.severity == rules::Severity::medium ? "5" : "9"));
         prop("STATUS:NEEDS-ACTION");
         prop("END:VTODO");
-    }
+    });
     prop("END:VCALENDAR");
     return out;
 }

@@ -9,7 +9,7 @@ std::string render_json(const Report& report) {
     nlohmann::ordered_json doc;
     doc["as_of"] = iso(report.as_of);
     auto& flags = doc["flags"] = nlohmann::ordered_json::array();
-    for (const auto& f : shown_flags(report)) {
+    for_each_shown(report, [&](const rules::Flag& f) {
         nlohmann::ordered_json j;
         j["id"] = f.id;
         j["rule"] = f.rule;
@@ -29,7 +29,7 @@ std::string render_json(const Report& report) {
         j["due_source"] = f.due_source;
         j["message"] = f.message;
         flags.push_back(std::move(j));
-    }
+    });
     // Invalid UTF-8 in a source file must not make the whole report fail: replace it.
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

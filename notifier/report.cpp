@@ -87,6 +87,18 @@ std::vector<rules::Flag> shown_flags(const Report& report) {
     return out;
 }
 
+void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit) {
+    std::vector<const rules::Flag*> order;
+    order.reserve(report.flags.size());
+    for (const auto& f : report.flags) order.push_back(&f);
+    auto before = [](const rules::Flag* a, const rules::Flag* b) { return rules::most_overdue_first(*a, *b); };
+    if (!std::is_sorted(order.begin(), order.end(), before)) std::stable_sort(order.begin(), order.end(), before);
+    for (const rules::Flag* f : order) {
+        if (f->closed && !report.show_closed) visit(shown(*f, false));
+        else visit(*f);
+    }
+}
+
 std::string status_word(rules::FlagStatus status) {
     return status == rules::FlagStatus::overdue ? "overskredet" : "afventer";
 }

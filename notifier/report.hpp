@@ -6,6 +6,7 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ using text::iso_timestamp;                            // 2026-11-23T07:00:00Z
 // A flag as shown: closed items lose title, case number, decision, message and due source.
 rules::Flag shown(const rules::Flag& flag, bool show_closed);
 std::vector<rules::Flag> shown_flags(const Report& report);
+// The same flags in the same order, one at a time, copying only the ones redacted: the list renderers (CSV,
+// JSON, ICS) of a national report would otherwise copy 367k flags first.
+void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit);
 
 // Danish words used by every human-readable format.
 std::string status_word(rules::FlagStatus status);  // "overskredet" | "afventer"
