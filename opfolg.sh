@@ -5,6 +5,7 @@
 #   ./opfolg.sh build  install packages if missing and build
 #   ./opfolg.sh sanitize  the whole test suite built with ASan+UBSan into build-asan/
 #   ./opfolg.sh fuzz [SECONDS]  build the libFuzzer harnesses (clang) into build-fuzz/, run each SECONDS (60)
+#   ./opfolg.sh fuzz --runs N [harness...]  a long run instead; --merge [harness...] keeps its corpus (docs/fuzzing.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -69,10 +70,12 @@ case "$cmd" in
     ;;
   fuzz)
     install_packages
-    fuzz/run.sh "${2:-60}"
+    shift
+    [ $# -eq 0 ] && set -- 60
+    fuzz/run.sh "$@"
     ;;
   *)
-    echo "usage: $0 demo|test|build|sanitize|fuzz [SECONDS]" >&2
+    echo "usage: $0 demo|test|build|sanitize|fuzz [SECONDS | --runs N | --merge] [harness...]" >&2
     exit 2
     ;;
 esac
