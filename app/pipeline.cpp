@@ -117,12 +117,11 @@ std::string refresh_kept(tracker::Store& store, const rules::RuleSet& ruleset) {
 std::optional<std::vector<rules::Flag>> kept_flags(const std::string& db, const rules::RuleSet& ruleset,
                                                    date::year_month_day as_of,
                                                    const std::vector<std::string>& disabled) {
-    flags::KeptState state;
-    {
-        tracker::Store peek(db, /*read_only=*/true);
-        state = flags::kept_state(peek, ruleset);
-    }
-    if (state != flags::KeptState::current) {
+    tracker::Store store(db, /*read_only=*/true);
+    Stopwatch reading;
+    // read_open_flags answers only when the kept flags are current; otherwise refresh them once and read again.
+    auto flags = flags::read_open_flags(store, ruleset, as_of, disabled);
+    if (!flags) {
         std::string error;
         try {
             tracker::Store writable(db);
@@ -134,10 +133,9 @@ std::optional<std::vector<rules::Flag>> kept_flags(const std::string& db, const 
             spdlog::debug("open flags: not refreshed ({}); evaluating the store", error);
             return std::nullopt;
         }
+        reading = Stopwatch();
+        flags = flags::read_open_flags(store, ruleset, as_of, disabled);
     }
-    tracker::Store store(db, /*read_only=*/true);
-    Stopwatch reading;
-    auto flags = flags::read_open_flags(store, ruleset, as_of, disabled);
     if (flags) spdlog::debug("open flags: {} read as of {} in {:.1f} ms", flags->size(), dates::iso(as_of), reading.ms());
     return flags;
 }

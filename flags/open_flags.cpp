@@ -8,7 +8,6 @@
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <unordered_map>
@@ -74,10 +73,15 @@ std::vector<std::int64_t> ids_of(sqlite3* db, const char* sql, const std::string
     return out;
 }
 
-void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vector<tracker::Candidate>& candidates,
-                      RefreshSummary& summary) {
-    const auto manual = manual_days(db);
-    const int window = meeting_window_days(rules);
+// What settles a candidate besides its own data: read once per refresh, not per slice.
+struct Settling {
+    std::unordered_map<std::string, date::year_month_day> manual;  // newest manual decision per key
+    int window = 0;                                                 // meeting_window_days of the rules
+};
+
+void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const Settling& settling,
+                      const std::vector<tracker::Candidate>& candidates, RefreshSummary& summary) {
+    const auto& manual = settling.manual;
     std::map<std::int64_t, date::year_month_day> settled;  // item -> the latest of its candidates' days
     Statement key(db, "INSERT OR IGNORE INTO flag_keys(key, item_id) VALUES (?, ?)");
     Statement row(db, "INSERT INTO flag_rows(item_id, id, rule, candidate_key, committee, meeting_date, item_number, "
@@ -93,7 +97,7 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
             if (auto m = manual.find(k); m != manual.end() && (!newest_manual || m->second > *newest_manual))
                 newest_manual = m->second;
         }
-        const auto day = settled_from(c, window, newest_manual);
+        const auto day = settled_from(c, settling.window, newest_manual);
         auto [it, fresh] = settled.emplace(c.item_id, day);
         if (!fresh && day > it->second) it->second = day;
         for (const auto& rule : rules.rules) {
@@ -124,14 +128,7 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const std::vecto
 }  // namespace
 
 std::string rules_digest(const rules::RuleSet& rules) {
-    text::Fnv1a64 h;
-    h.add(evaluator_generation).separate();
-    for (const auto& file : rules.files) {
-        std::ifstream in(file, std::ios::binary);
-        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        h.add(in.bad() ? "unreadable" : bytes).separate();
-    }
-    return h.hex();
+    return text::Fnv1a64().add(evaluator_generation).separate().add(rules.texts.hex()).hex();
 }
 
 KeptState kept_state(tracker::Store& store, const rules::RuleSet& rules) {
@@ -167,10 +164,11 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
     // In slices of items, so memory follows the slice, not the store (a national store has millions of items;
     // each candidate is a dozen strings with its treatments and deadlines).
     auto scope = rules::candidate_scope(rules);  // every rule: --disable filters when reading
+    const Settling settling{manual_days(db), meeting_window_days(rules)};
     for (std::size_t from = 0; from < items.size(); from += slice_items) {
         const auto end = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + slice_items));
         scope.items = std::vector<std::int64_t>(items.begin() + static_cast<std::ptrdiff_t>(from), end);
-        store_evaluation(db, rules, tracker::load_candidates(store, far_future, scope), summary);
+        store_evaluation(db, rules, settling, tracker::load_candidates(store, far_future, scope), summary);
     }
     Statement done(db, "UPDATE flag_state SET digest = ?, complete = 1, built_at = ? WHERE id = 1");
     done.bind(1, digest).bind(2, text::iso_timestamp_now());

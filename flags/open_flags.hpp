@@ -18,7 +18,8 @@
 
 namespace opfolg::flags {
 
-// What the kept rows were evaluated with: the bytes of every rule file read, in order.
+// What the kept rows were evaluated with: the text of every rule file read, in order, as loaded (no file is read
+// again), and the evaluator's generation.
 std::string rules_digest(const rules::RuleSet& rules);
 
 enum class KeptState {

@@ -82,8 +82,7 @@ rules::Flag shown(const rules::Flag& flag, bool show_closed) {
 std::vector<rules::Flag> shown_flags(const Report& report) {
     std::vector<rules::Flag> out;
     out.reserve(report.flags.size());
-    for (const auto& f : report.flags) out.push_back(shown(f, report.show_closed));
-    sort_most_overdue_first(out);
+    for_each_shown(report, [&out](const rules::Flag& f) { out.push_back(f); });
     return out;
 }
 

@@ -89,6 +89,7 @@ bool parse_text(std::string_view text, const std::string& file_name, RuleSet& ou
     std::size_t before = diags.size();
     detail::Source src{file_name, text};
     out.files.push_back(file_name);
+    out.texts.add(text).separate();
     if (const char* deep = too_deep(text)) {
         diags.push_back(src.at(deep, "conditions nested too deeply (more than " + std::to_string(max_nesting) +
                                          " parentheses or 'not's)"));

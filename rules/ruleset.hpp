@@ -68,6 +68,7 @@
 #include "grammar/model.hpp"
 #include "grammar/vocabulary.hpp"
 #include "rules/flag.hpp"
+#include "text/fnv.hpp"
 
 #include <memory>
 #include <optional>
@@ -139,6 +140,7 @@ struct Rule {
 struct RuleSet {
     std::vector<Rule> rules;          // in file order; an included file's rules come before the includer's
     std::vector<std::string> files;   // every file read, for messages
+    text::Fnv1a64 texts;              // the text of every file read, in that order (the kept flags' key: flags/)
     Vocabulary vocabulary;            // the decision vocabulary in force (rows of every file read, see above)
     bool has_vocabulary = false;      // some file had a vocabulary block
     const Rule* find(std::string_view id) const;
