@@ -28,9 +28,11 @@ std::string days_label(const rules::Flag& f) {
 std::string render_digest_text(const Report& report) {
     const Report r = mail_report(report);
     std::string out = summary_line(r) + "\n";
-    for (const auto& g : group_by_committee(shown_flags(r))) {
+    const ShownFlags shown_list(r);
+    for (const auto& g : group_by_committee(shown_list)) {
         out += "\n" + one_line(g.committee) + "\n";
-        for (const auto& f : g.flags) {
+        for (const rules::Flag* p : g.flags) {
+            const rules::Flag& f = *p;
             if (f.closed) {
                 out += "- pkt. " + std::to_string(f.item_number) + ": lukket\n";
                 continue;
@@ -51,9 +53,11 @@ std::string render_digest_html(const Report& report) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
                       html_escape(r.title) + "</title>\n</head>\n<body style=\"font-family:sans-serif\">\n<p>" +
                       html_escape(summary_line(r)) + "</p>\n";
-    for (const auto& g : group_by_committee(shown_flags(r))) {
+    const ShownFlags shown_list(r);
+    for (const auto& g : group_by_committee(shown_list)) {
         out += "<h3>" + html_escape(g.committee) + "</h3>\n<ul>\n";
-        for (const auto& f : g.flags) {
+        for (const rules::Flag* p : g.flags) {
+            const rules::Flag& f = *p;
             if (f.closed) {
                 out += "<li>pkt. " + std::to_string(f.item_number) + ": lukket</li>\n";
                 continue;

@@ -9,9 +9,14 @@ namespace {
 // Appends one field: quoted when it holds the separator, a quote, CR or LF; a leading = + - @ (spreadsheet
 // formula injection: Excel would evaluate the cell) is guarded with a '.
 void append_field(std::string& out, std::string_view s, char sep) {
-    const bool quote = s.find_first_of(std::string_view{"\"\r\n"}) != std::string_view::npos ||
-                       s.find(sep) != std::string_view::npos;
-    const bool formula = !s.empty() && std::string_view("=+-@").find(s.front()) != std::string_view::npos;
+    // One pass over the field (find_first_of ran memchr over the set for every byte).
+    bool quote = false;
+    for (char c : s)
+        if (c == '"' || c == '\r' || c == '\n' || c == sep) {
+            quote = true;
+            break;
+        }
+    const bool formula = !s.empty() && (s.front() == '=' || s.front() == '+' || s.front() == '-' || s.front() == '@');
     if (quote) out += '"';
     if (formula) out += '\'';
     if (!quote) {

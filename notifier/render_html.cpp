@@ -52,7 +52,7 @@ std::string render_age_chart_svg(const Report& report) {
     int y = top;
     for (const auto& g : groups) {
         std::array<int, age_band_count> counts{};
-        for (const auto& f : g.flags) counts[static_cast<int>(age_band(f))] += 1;
+        for (const rules::Flag* f : g.flags) counts[static_cast<int>(age_band(*f))] += 1;
         svg += "<text x=\"" + std::to_string(label_w - 6) + "\" y=\"" + std::to_string(y + 16) +
                "\" font-size=\"12\" text-anchor=\"end\">" + html_escape(utf8::truncate(g.committee, 45)) + "</text>\n";
         double bx = label_w;
@@ -88,13 +88,14 @@ std::string render_html(const Report& report) {
         "</style>\n</head>\n<body>\n<h1>" + html_escape(report.title) + "</h1>\n<p>" +
         html_escape(summary_line(report)) + "</p>\n<p class=\"meta\">Dannet " +
         html_escape(iso_timestamp(report.generated_at)) + "</p>\n";
-    auto flags = shown_flags(report);
-    if (!flags.empty()) out += "<figure>\n" + render_age_chart_svg(report) + "</figure>\n";
-    for (const auto& group : group_by_committee(flags)) {
+    const ShownFlags shown_list(report);
+    if (!shown_list.empty()) out += "<figure>\n" + render_age_chart_svg(report) + "</figure>\n";
+    for (const auto& group : group_by_committee(shown_list)) {
         out += "<h2>" + html_escape(group.committee) + " (" + std::to_string(group.flags.size()) + ")</h2>\n";
         out += "<table>\n<tr><th>Status</th><th>Dage</th><th>Frist</th><th>Møde</th><th>Pkt.</th><th>Titel</th>"
                "<th>Sag</th><th>Beslutning</th><th>Regel</th><th>Id</th><th>Kilde</th></tr>\n";
-        for (const auto& f : group.flags) {
+        for (const rules::Flag* p : group.flags) {
+            const rules::Flag& f = *p;
             out += "<tr><td class=\"" + std::string(rules::to_string(f.status)) + "\">" +
                    html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
                    "</td><td class=\"d\">" + iso(f.due) + "</td><td class=\"d\">" + iso(f.meeting_date) + "</td><td class=\"num\">" +

@@ -18,11 +18,13 @@ std::string render_markdown(const Report& report) {
     std::string out = "# " + markdown_escape(report.title) + "\n\n";
     out += summary_line(report) + "\n\n";
     out += "_Dannet " + iso_timestamp(report.generated_at) + "_\n";
-    for (const auto& group : group_by_committee(shown_flags(report))) {
+    const ShownFlags shown_list(report);
+    for (const auto& group : group_by_committee(shown_list)) {
         out += "\n## " + markdown_escape(group.committee) + " (" + std::to_string(group.flags.size()) + ")\n\n";
         out += "| Status | Dage | Frist | Møde | Pkt. | Titel | Sag | Beslutning | Regel | Id | Kilde |\n";
         out += "|---|--:|---|---|--:|---|---|---|---|---|---|\n";
-        for (const auto& f : group.flags) {
+        for (const rules::Flag* p : group.flags) {
+            const rules::Flag& f = *p;
             out += "| " + status_word(f.status) + " | " + std::to_string(f.days_overdue) + " | " + iso(f.due) + " | " +
                    iso(f.meeting_date) + " | " + std::to_string(f.item_number) + " | " + markdown_escape(f.title) +
                    " | " + markdown_escape(f.case_number) + " | " + markdown_escape(f.decision) + " | " +

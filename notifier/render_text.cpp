@@ -23,10 +23,12 @@ std::string render_text(const Report& report, bool colour) {
     auto paint = [&](const char* code, const std::string& s) { return colour ? code + s + reset : s; };
     std::string out = summary_line(report) + "\n";
     const std::vector<std::string> head = {"STATUS", "DAGE", "FRIST", "MØDE", "SAG", "TITEL"};
-    for (const auto& group : group_by_committee(shown_flags(report))) {
+    const ShownFlags shown_list(report);
+    for (const auto& group : group_by_committee(shown_list)) {
         // Column widths over this committee's rows, measured in columns, not bytes.
         std::vector<std::vector<std::string>> rows;
-        for (const auto& f : group.flags) {
+        for (const rules::Flag* p : group.flags) {
+            const rules::Flag& f = *p;
             rows.push_back({status_word(f.status), std::to_string(f.days_overdue), iso(f.due), meeting_cell(f),
                             one_line(f.case_number.empty() ? "-" : f.case_number),
                             utf8::truncate(one_line(f.title), 60)});
@@ -41,7 +43,7 @@ std::string render_text(const Report& report, bool colour) {
         for (std::size_t c = 0; c < head.size(); ++c) h += " " + utf8::pad(head[c], c + 1 == head.size() ? 0 : w[c], c == 1);
         out += paint(dim, h) + "\n";
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const auto& f = group.flags[i];
+            const rules::Flag& f = *group.flags[i];
             const auto& r = rows[i];
             std::string line = " ";
             for (std::size_t c = 0; c < r.size(); ++c) {

@@ -69,13 +69,22 @@ bool parse_severity(const std::string& s, rules::Severity& out) {
 
 rules::Flag shown(const rules::Flag& flag, bool show_closed) {
     if (!flag.closed || show_closed) return flag;
-    rules::Flag f = flag;
+    // Field by field: what is withheld is never copied.
+    rules::Flag f;
+    f.id = flag.id;
+    f.rule = flag.rule;
+    f.rule_title = flag.rule_title;
+    f.severity = flag.severity;
+    f.status = flag.status;
+    f.committee = flag.committee;
+    f.meeting_date = flag.meeting_date;
+    f.item_number = flag.item_number;
     f.title = "lukket";
-    f.case_number.clear();
-    f.decision.clear();
-    f.message.clear();
-    f.due_source.clear();
-    f.why.clear();
+    f.closed = true;
+    f.due = flag.due;
+    f.days_overdue = flag.days_overdue;
+    f.source = flag.source;
+    f.candidate_key = flag.candidate_key;
     return f;
 }
 
@@ -86,16 +95,42 @@ std::vector<rules::Flag> shown_flags(const Report& report) {
     return out;
 }
 
-void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit) {
-    std::vector<const rules::Flag*> order;
-    order.reserve(report.flags.size());
-    for (const auto& f : report.flags) order.push_back(&f);
-    auto before = [](const rules::Flag* a, const rules::Flag* b) { return rules::most_overdue_first(*a, *b); };
+namespace {
+bool before(const rules::Flag* a, const rules::Flag* b) { return rules::most_overdue_first(*a, *b); }
+
+// Pointers to flags, most overdue first (the evaluator and the kept open flags already deliver that order).
+void order_most_overdue_first(std::vector<const rules::Flag*>& order) {
     if (!std::is_sorted(order.begin(), order.end(), before)) std::stable_sort(order.begin(), order.end(), before);
-    for (const rules::Flag* f : order) {
-        if (f->closed && !report.show_closed) visit(shown(*f, false));
-        else visit(*f);
+}
+
+std::vector<CommitteeGroup> group_ordered(const std::vector<const rules::Flag*>& ordered) {
+    std::vector<CommitteeGroup> groups;
+    std::map<std::string, std::size_t, std::less<>> index;
+    // Flags arrive most overdue first, so groups appear in order of their most overdue flag.
+    for (const rules::Flag* f : ordered) {
+        auto it = index.find(f->committee);
+        if (it == index.end()) {
+            it = index.emplace(f->committee, groups.size()).first;
+            groups.push_back({f->committee, {}});
+        }
+        groups[it->second].flags.push_back(f);
     }
+    return groups;
+}
+}  // namespace
+
+ShownFlags::ShownFlags(const Report& report) {
+    order_.reserve(report.flags.size());
+    for (const auto& f : report.flags) order_.push_back(&f);
+    order_most_overdue_first(order_);
+    if (report.show_closed) return;
+    for (const rules::Flag*& f : order_)
+        if (f->closed) f = &redacted_.emplace_back(shown(*f, false));
+}
+
+void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit) {
+    const ShownFlags shown_list(report);
+    for (const rules::Flag* f : shown_list.ordered()) visit(*f);
 }
 
 std::string status_word(rules::FlagStatus status) {
@@ -118,20 +153,14 @@ void sort_most_overdue_first(std::vector<rules::Flag>& flags) {
     std::stable_sort(flags.begin(), flags.end(), rules::most_overdue_first);
 }
 
-std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags) {
-    sort_most_overdue_first(flags);
-    std::vector<CommitteeGroup> groups;
-    std::map<std::string, std::size_t> index;
-    // Flags arrive most overdue first, so groups appear in order of their most overdue flag.
-    for (auto& f : flags) {
-        auto it = index.find(f.committee);
-        if (it == index.end()) {
-            it = index.emplace(f.committee, groups.size()).first;
-            groups.push_back({f.committee, {}});
-        }
-        groups[it->second].flags.push_back(std::move(f));
-    }
-    return groups;
+std::vector<CommitteeGroup> group_by_committee(const ShownFlags& shown) { return group_ordered(shown.ordered()); }
+
+std::vector<CommitteeGroup> group_by_committee(const std::vector<rules::Flag>& flags) {
+    std::vector<const rules::Flag*> order;
+    order.reserve(flags.size());
+    for (const auto& f : flags) order.push_back(&f);
+    order_most_overdue_first(order);
+    return group_ordered(order);
 }
 
 AgeBand age_band(const rules::Flag& flag) {

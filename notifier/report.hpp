@@ -6,6 +6,7 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -49,20 +50,38 @@ using text::iso_timestamp;                            // 2026-11-23T07:00:00Z
 // A flag as shown: closed items lose title, case number, decision, message and due source.
 rules::Flag shown(const rules::Flag& flag, bool show_closed);
 std::vector<rules::Flag> shown_flags(const Report& report);
-// The same flags in the same order, one at a time, copying only the ones redacted: the list renderers (CSV,
-// JSON, ICS) of a national report would otherwise copy 367k flags first.
+
+// The flags as shown, most overdue first: pointers to the report's own flags, and to redacted copies of the
+// closed ones. The renderers walk it instead of copying every flag (a national report lists 367k). It points
+// into the report, which must outlive it.
+class ShownFlags {
+public:
+    explicit ShownFlags(const Report& report);
+    ShownFlags(const ShownFlags&) = delete;
+    ShownFlags& operator=(const ShownFlags&) = delete;
+    const std::vector<const rules::Flag*>& ordered() const { return order_; }
+    bool empty() const { return order_.empty(); }
+
+private:
+    std::deque<rules::Flag> redacted_;  // a deque: its elements stay where they are while it grows
+    std::vector<const rules::Flag*> order_;
+};
+
+// The same flags in the same order, one at a time (CSV, JSON, ICS).
 void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit);
 
 // Danish words used by every human-readable format.
 std::string status_word(rules::FlagStatus status);  // "overskredet" | "afventer"
 std::string summary_line(const Report& report);      // "3 åbne opfølgninger: 3 overskredne, 0 afventende pr. …"
 
-// Flags grouped by committee: groups ordered by their most overdue flag, flags most overdue first.
+// Flags grouped by committee: groups ordered by their most overdue flag, flags most overdue first. The groups
+// point into what they group, which must outlive them.
 struct CommitteeGroup {
     std::string committee;
-    std::vector<rules::Flag> flags;
+    std::vector<const rules::Flag*> flags;
 };
-std::vector<CommitteeGroup> group_by_committee(std::vector<rules::Flag> flags);
+std::vector<CommitteeGroup> group_by_committee(const ShownFlags& shown);
+std::vector<CommitteeGroup> group_by_committee(const std::vector<rules::Flag>& flags);  // as they are, unredacted
 void sort_most_overdue_first(std::vector<rules::Flag>& flags);
 
 // Age bands for the HTML chart: 0–30, 31–90, 91–365, >365 days overdue; pending flags get their own band.

@@ -18,6 +18,7 @@ const char* to_string(FlagStatus s);  // "overdue" | "pending", as the JSON/CSV 
 bool flag_status_from_string(std::string_view s, FlagStatus& out);
 const std::vector<std::string>& flag_status_names();  // in order, for messages and suggestions
 
+// A new field: say in notifier::shown (notifier/report.cpp) whether a closed item shows it.
 struct Flag {
     std::string id;            // stable: hash of rule id + candidate key; survives re-ingests
     std::string rule;          // rule id, e.g. "postponed-not-resumed"

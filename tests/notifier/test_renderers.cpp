@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <tuple>
 
 using namespace opfolg::notifier;
 using namespace date::literals;
@@ -137,6 +138,34 @@ TEST_CASE("text: colour only when asked, control characters cannot reach the ter
     CHECK(plain.find("\r") == std::string::npos);
 }
 
+TEST_CASE("shown: a closed item keeps what places and dates it, and loses what it says") {
+    opfolg::rules::Flag f = fixtures::report().flags.front();
+    f.closed = true;
+    f.title = "Personsag";
+    f.case_number = "81.00.00-G01-1-25";
+    f.decision = "Fortroligt";
+    f.message = "besked";
+    f.due_source = "decision: i august 2022 (line 4)";
+    f.why = {"decision class postponed"};
+    const opfolg::rules::Flag s = shown(f, false);
+    CHECK(s.title == "lukket");
+    CHECK(s.case_number.empty());
+    CHECK(s.decision.empty());
+    CHECK(s.message.empty());
+    CHECK(s.due_source.empty());
+    CHECK(s.why.empty());
+    CHECK(s.closed);
+    CHECK(std::tie(s.id, s.rule, s.rule_title, s.committee, s.source, s.candidate_key) ==
+          std::tie(f.id, f.rule, f.rule_title, f.committee, f.source, f.candidate_key));
+    CHECK(s.severity == f.severity);
+    CHECK(s.status == f.status);
+    CHECK(s.meeting_date == f.meeting_date);
+    CHECK(s.item_number == f.item_number);
+    CHECK(s.due == f.due);
+    CHECK(s.days_overdue == f.days_overdue);
+    CHECK(shown(f, true).decision == "Fortroligt");
+}
+
 TEST_CASE("closed items: only the item number and 'lukket' unless show_closed") {
     Report r = fixtures::report();
     for (const auto& out : {render_text(r), render_json(r), render_markdown(r), render_html(r), render_csv(r),
@@ -149,6 +178,18 @@ TEST_CASE("closed items: only the item number and 'lukket' unless show_closed") 
     r.show_closed = true;
     CHECK(render_text(r).find("Personsag") != std::string::npos);
     CHECK(render_json(r).find("Fortroligt") != std::string::npos);
+}
+
+TEST_CASE("json: written flag by flag, it is exactly the pretty-printed document (indent 2), also when empty") {
+    Report empty = fixtures::report();
+    empty.flags.clear();
+    Report bad_utf8 = fixtures::report();
+    bad_utf8.flags[0].title = "a\x80" "b\xe2";
+    for (const Report& r : {fixtures::report(), hostile_report(), empty, bad_utf8}) {
+        const std::string streamed = render_json(r);
+        CHECK(streamed == nlohmann::ordered_json::parse(streamed).dump(2) + "\n");
+    }
+    CHECK(render_json(empty).find("\"flags\": []") != std::string::npos);
 }
 
 TEST_CASE("json: the documented keys, in the documented order, with typed values") {

@@ -11,6 +11,11 @@ TEST_CASE("iso: YYYY-MM-DD with zero padding, empty for an unset or invalid date
     CHECK(iso(date::year{33} / 1 / 2) == "0033-01-02");
     CHECK(iso(date::year_month_day{}) == "");
     CHECK(iso(2023_y / 2 / 29) == "");
+    // the digits written by hand and the snprintf fallback outside 0..9999 agree on every width
+    CHECK(iso(date::year{0} / 12 / 31) == "0000-12-31");
+    CHECK(iso(date::year{9999} / 10 / 9) == "9999-10-09");
+    CHECK(iso(date::year{10000} / 1 / 1) == "10000-01-01");
+    CHECK(iso(date::year{-1} / 1 / 1) == "-001-01-01");
 }
 
 TEST_CASE("parse_iso: the inverse of iso") {
