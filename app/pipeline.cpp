@@ -111,17 +111,21 @@ std::string refresh_kept(tracker::Store& store, const rules::RuleSet& ruleset) {
     }
 }
 
-// The open flags kept in the store, refreshed first when writes queued items (an ingest refreshes them itself;
-// a resolve from the command line or the web queues its item). A store this user may only read is used when
-// current; otherwise nothing, and the caller evaluates everything.
-std::optional<std::vector<rules::Flag>> kept_flags(const std::string& db, const rules::RuleSet& ruleset,
-                                                   date::year_month_day as_of,
-                                                   const std::vector<std::string>& disabled) {
+// Visits the open flags kept in the store, refreshed first when writes queued items (an ingest refreshes them
+// itself; a resolve from the command line or the web queues its item). A store this user may only read is used
+// when current; otherwise false, nothing visited, and the caller evaluates everything.
+bool visit_kept_flags(const std::string& db, const rules::RuleSet& ruleset, date::year_month_day as_of,
+                      const std::vector<std::string>& disabled, const flags::FlagVisitor& visit) {
     tracker::Store store(db, /*read_only=*/true);
     Stopwatch reading;
-    // read_open_flags answers only when the kept flags are current; otherwise refresh them once and read again.
-    auto flags = flags::read_open_flags(store, ruleset, as_of, disabled);
-    if (!flags) {
+    std::size_t count = 0;
+    auto counted = [&](const rules::Flag& f) {
+        ++count;
+        visit(f);
+    };
+    // for_each_open_flag answers only when the kept flags are current; otherwise refresh them once and try again.
+    bool read = flags::for_each_open_flag(store, ruleset, as_of, disabled, counted);
+    if (!read) {
         std::string error;
         try {
             tracker::Store writable(db);
@@ -131,13 +135,72 @@ std::optional<std::vector<rules::Flag>> kept_flags(const std::string& db, const 
         }
         if (!error.empty()) {
             spdlog::debug("open flags: not refreshed ({}); evaluating the store", error);
-            return std::nullopt;
+            return false;
         }
         reading = Stopwatch();
-        flags = flags::read_open_flags(store, ruleset, as_of, disabled);
+        read = flags::for_each_open_flag(store, ruleset, as_of, disabled, counted);
     }
-    if (flags) spdlog::debug("open flags: {} read as of {} in {:.1f} ms", flags->size(), dates::iso(as_of), reading.ms());
-    return flags;
+    if (read) spdlog::debug("open flags: {} read as of {} in {:.1f} ms", count, dates::iso(as_of), reading.ms());
+    return read;
+}
+
+// What every reading command does first: the as-of day, the rules, and the store's decision classes brought up
+// to the rules' vocabulary.
+struct Prepared {
+    date::year_month_day as_of{};
+    std::string db;
+    rules::RuleSet ruleset;
+};
+
+Prepared prepare(const CommonOptions& options) {
+    Prepared out;
+    out.as_of = resolve_as_of(options.as_of);
+    out.db = options.db.empty() ? default_db_path() : options.db;
+    if (!fs::exists(out.db)) throw UsageError("no database at " + out.db + " (run `opfolg ingest` first, or give --db)");
+
+    out.ruleset = load_ruleset(rules_files_in_force(options.rules_files));
+    const rules::RuleSet& ruleset = out.ruleset;
+    for (const auto& id : options.disabled)
+        if (!ruleset.find(id)) throw UsageError("--disable: no rule with id \"" + id + "\"");
+
+    bool current = false;
+    {
+        tracker::Store peek(out.db, /*read_only=*/true);
+        current = tracker::classes_current(peek, rules::vocabulary_in_force(ruleset));
+    }
+    if (!current) {
+        try {
+            tracker::Store writable(out.db);
+            refresh_classes(writable, ruleset);
+        } catch (const tracker::StoreError& e) {  // e.g. a store the user may only read: report what is stored
+            std::cerr << "opfolg: warning: the stored decision classes were made with another vocabulary and "
+                         "cannot be updated here ("
+                      << e.what() << "); run `opfolg ingest --rules ...`\n";
+        }
+    }
+    return out;
+}
+
+// Everything loaded and evaluated (explain, a flag's page, or when the kept flags cannot be used).
+void evaluate_everything(const CommonOptions& options, const Prepared& prepared, Evaluation& out) {
+    tracker::Store store(prepared.db, /*read_only=*/true);
+    const auto scope = rules::candidate_scope(prepared.ruleset, options.disabled);
+    Stopwatch loading;
+    out.candidates = tracker::load_candidates(store, prepared.as_of, scope);
+    if (spdlog::should_log(spdlog::level::debug)) {
+        std::string classes;
+        for (auto c : scope.classes) classes += (classes.empty() ? "" : ",") + std::string(to_string(c));
+        spdlog::debug("load_candidates: {} candidates as of {} in {:.1f} ms (scope: {}{}{})", out.candidates.size(),
+                      dates::iso(prepared.as_of), loading.ms(),
+                      scope.everything ? "every decision" : "classes " + classes,
+                      scope.promise_items ? " + item-text promises" : "", scope.bodies ? ", with bodies" : "");
+    }
+    rules::EvalOptions eval;
+    eval.disabled = options.disabled;
+    Stopwatch evaluating;
+    out.flags = rules::evaluate(prepared.ruleset, out.candidates, prepared.as_of, eval);
+    spdlog::debug("evaluate: {} rules, {} open flags in {:.1f} ms", prepared.ruleset.rules.size(), out.flags.size(),
+                  evaluating.ms());
 }
 }  // namespace
 
@@ -149,55 +212,28 @@ void refresh_open_flags(tracker::Store& store, const rules::RuleSet& ruleset) {
 }
 
 Evaluation evaluate_store(const CommonOptions& options, Need need) {
+    Prepared prepared = prepare(options);
     Evaluation out;
-    out.as_of = resolve_as_of(options.as_of);
-    const std::string db = options.db.empty() ? default_db_path() : options.db;
-    if (!fs::exists(db)) throw UsageError("no database at " + db + " (run `opfolg ingest` first, or give --db)");
-
-    out.ruleset = load_ruleset(rules_files_in_force(options.rules_files));
-    const rules::RuleSet& ruleset = out.ruleset;
-    for (const auto& id : options.disabled)
-        if (!ruleset.find(id)) throw UsageError("--disable: no rule with id \"" + id + "\"");
-
-    bool current = false;
-    {
-        tracker::Store peek(db, /*read_only=*/true);
-        current = tracker::classes_current(peek, rules::vocabulary_in_force(ruleset));
+    out.as_of = prepared.as_of;
+    if (need == Need::flags &&
+        visit_kept_flags(prepared.db, prepared.ruleset, prepared.as_of, options.disabled,
+                         [&out](const rules::Flag& f) { out.flags.push_back(f); })) {
+        out.ruleset = std::move(prepared.ruleset);
+        return out;
     }
-    if (!current) {
-        try {
-            tracker::Store writable(db);
-            refresh_classes(writable, ruleset);
-        } catch (const tracker::StoreError& e) {  // e.g. a store the user may only read: report what is stored
-            std::cerr << "opfolg: warning: the stored decision classes were made with another vocabulary and "
-                         "cannot be updated here ("
-                      << e.what() << "); run `opfolg ingest --rules ...`\n";
-        }
-    }
-    if (need == Need::flags) {
-        if (auto flags = kept_flags(db, ruleset, out.as_of, options.disabled)) {
-            out.flags = std::move(*flags);
-            return out;
-        }
-    }
-    tracker::Store store(db, /*read_only=*/true);
-    const auto scope = rules::candidate_scope(ruleset, options.disabled);
-    Stopwatch loading;
-    out.candidates = tracker::load_candidates(store, out.as_of, scope);
-    if (spdlog::should_log(spdlog::level::debug)) {
-        std::string classes;
-        for (auto c : scope.classes) classes += (classes.empty() ? "" : ",") + std::string(to_string(c));
-        spdlog::debug("load_candidates: {} candidates as of {} in {:.1f} ms (scope: {}{}{})", out.candidates.size(),
-                      dates::iso(out.as_of), loading.ms(), scope.everything ? "every decision" : "classes " + classes,
-                      scope.promise_items ? " + item-text promises" : "", scope.bodies ? ", with bodies" : "");
-    }
-    rules::EvalOptions eval;
-    eval.disabled = options.disabled;
-    Stopwatch evaluating;
-    out.flags = rules::evaluate(ruleset, out.candidates, out.as_of, eval);
-    spdlog::debug("evaluate: {} rules, {} open flags in {:.1f} ms", ruleset.rules.size(), out.flags.size(),
-                  evaluating.ms());
+    evaluate_everything(options, prepared, out);
+    out.ruleset = std::move(prepared.ruleset);
     return out;
+}
+
+date::year_month_day visit_open_flags(const CommonOptions& options, const std::function<void(const rules::Flag&)>& visit) {
+    const Prepared prepared = prepare(options);
+    if (visit_kept_flags(prepared.db, prepared.ruleset, prepared.as_of, options.disabled, visit))
+        return prepared.as_of;
+    Evaluation all;
+    evaluate_everything(options, prepared, all);
+    for (const auto& f : all.flags) visit(f);
+    return prepared.as_of;
 }
 
 }  // namespace opfolg::app

@@ -178,68 +178,82 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
     return summary;
 }
 
-std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, const rules::RuleSet& rules,
-                                                        date::year_month_day as_of,
-                                                        const std::vector<std::string>& disabled) {
+bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date::year_month_day as_of,
+                        const std::vector<std::string>& disabled, const FlagVisitor& visit) {
     sqlite3* db = store.handle();
     // One read transaction: the state checked is the state read, even while an ingest commits.
     const bool own_transaction = sqlite3_get_autocommit(db) != 0;
     std::optional<tracker::Transaction> snapshot;
     if (own_transaction) snapshot.emplace(db, /*immediate=*/false);
-    if (kept_state(store, rules) != KeptState::current) return std::nullopt;
+    if (kept_state(store, rules) != KeptState::current) return false;
 
-    auto enabled = [&](const std::string& id) -> const rules::Rule* {
-        if (std::find(disabled.begin(), disabled.end(), id) != disabled.end()) return nullptr;
+    auto enabled = [&](std::string_view id) -> const rules::Rule* {
+        for (const auto& d : disabled)
+            if (d == id) return nullptr;
         return rules.find(id);
     };
     const std::string day = text::iso(as_of);
     // Items not settled by as-of (recent meetings, treatments or decisions still to come that day) are few: their
-    // stored rows are skipped and they are evaluated as the full path would.
-    const std::vector<std::int64_t> unsettled = ids_of(db, "SELECT item_id FROM flag_items WHERE settled_from > ?", day);
-    const std::unordered_set<std::int64_t> skip(unsettled.begin(), unsettled.end());
-    std::vector<rules::Flag> out;
-    {
-        Statement count(db, "SELECT COUNT(*) FROM flag_rows");
-        if (count.step()) out.reserve(static_cast<std::size_t>(count.integer(0)));
-    }
-    // The rows in their stored order (most overdue first). A join to flag_items per row was a tenth of a report.
-    Statement s(db, "SELECT id, rule, candidate_key, committee, meeting_date, item_number, title, case_number, "
-                    "decision, closed, due, due_source, source, item_id "
-                    "FROM flag_rows ORDER BY due, meeting_date, item_number, id");
-    while (s.step()) {
-        if (!skip.empty() && skip.count(s.integer(13))) continue;
-        const rules::Rule* rule = enabled(s.text(1));
-        if (!rule) continue;
-        rules::Flag f;
-        f.id = s.text(0);
-        f.rule = rule->id;
-        f.rule_title = rule->title;
-        f.severity = rule->severity;
-        f.candidate_key = s.text(2);
-        f.committee = s.text(3);
-        text::parse_iso(s.text(4), f.meeting_date);
-        f.item_number = static_cast<int>(s.integer(5));
-        f.title = s.text(6);
-        f.case_number = s.text(7);
-        f.decision = s.text(8);
-        f.closed = s.integer(9) != 0;
-        text::parse_iso(s.text(10), f.due);
-        f.due_source = s.text(11);
-        f.source = s.text(12);
-        rules::date_flag(*rule, f, as_of);
-        out.push_back(std::move(f));
-    }
+    // stored rows are skipped and they are evaluated as the full path would, then merged into the stream.
     auto scope = rules::candidate_scope(rules, disabled);
-    scope.items = unsettled;
+    scope.items = ids_of(db, "SELECT item_id FROM flag_items WHERE settled_from > ?", day);
+    const std::unordered_set<std::int64_t> skip(scope.items->begin(), scope.items->end());
+    std::vector<rules::Flag> fresh;
     if (!scope.items->empty()) {
         rules::EvalOptions options;
         options.disabled = disabled;
-        auto fresh = rules::evaluate(rules, tracker::load_candidates(store, as_of, scope), as_of, options);
-        const auto settled = static_cast<std::ptrdiff_t>(out.size());
-        std::move(fresh.begin(), fresh.end(), std::back_inserter(out));  // sorted too: merge, not sort again
-        std::inplace_merge(out.begin(), out.begin() + settled, out.end(), rules::most_overdue_first);
+        fresh = rules::evaluate(rules, tracker::load_candidates(store, as_of, scope), as_of, options);  // sorted
     }
+    auto next_fresh = fresh.cbegin();
+
+    // The rows in their stored order (most overdue first). A join to flag_items per row was a tenth of a report;
+    // one Flag refilled per row keeps its strings' buffers (a fresh Flag per row was a third of a report in malloc).
+    Statement s(db, "SELECT id, rule, candidate_key, committee, meeting_date, item_number, title, case_number, "
+                    "decision, closed, due, due_source, source, item_id "
+                    "FROM flag_rows ORDER BY due, meeting_date, item_number, id");
+    rules::Flag f;
+    const rules::Rule* last_rule = nullptr;
+    while (s.step()) {
+        if (!skip.empty() && skip.count(s.integer(13))) continue;
+        const std::string_view rule_id = s.view(1);
+        const rules::Rule* rule = last_rule && last_rule->id == rule_id ? last_rule : enabled(rule_id);
+        if (!rule) continue;
+        if (rule != last_rule) {
+            f.rule = rule->id;
+            f.rule_title = rule->title;
+            f.severity = rule->severity;
+            last_rule = rule;
+        }
+        f.id = s.view(0);
+        f.candidate_key = s.view(2);
+        f.committee = s.view(3);
+        f.meeting_date = {};  // parse_iso leaves its output alone on a bad date: not the last row's
+        text::parse_iso(s.view(4), f.meeting_date);
+        f.item_number = static_cast<int>(s.integer(5));
+        f.title = s.view(6);
+        f.case_number = s.view(7);
+        f.decision = s.view(8);
+        f.closed = s.integer(9) != 0;
+        f.due = {};
+        text::parse_iso(s.view(10), f.due);
+        f.due_source = s.view(11);
+        f.source = s.view(12);
+        rules::date_flag(*rule, f, as_of);
+        // Stable as a merge: on a tie the stored row goes first, as std::inplace_merge of the two lists did.
+        for (; next_fresh != fresh.cend() && rules::most_overdue_first(*next_fresh, f); ++next_fresh) visit(*next_fresh);
+        visit(f);
+    }
+    for (; next_fresh != fresh.cend(); ++next_fresh) visit(*next_fresh);
     if (snapshot) snapshot->commit();
+    return true;
+}
+
+std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, const rules::RuleSet& rules,
+                                                        date::year_month_day as_of,
+                                                        const std::vector<std::string>& disabled) {
+    std::vector<rules::Flag> out;
+    if (!for_each_open_flag(store, rules, as_of, disabled, [&out](const rules::Flag& f) { out.push_back(f); }))
+        return std::nullopt;
     return out;
 }
 

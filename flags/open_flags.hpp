@@ -12,6 +12,7 @@
 #include "tracker/store.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,8 +40,15 @@ struct RefreshSummary {
 // tracker::StoreError when the store cannot be written.
 RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules);
 
-// The open flags as of `as_of` (most overdue first), or nothing when the kept rows are not current for these
-// rules (the caller evaluates the store itself, or refreshes first).
+// Visits the open flags as of `as_of`, most overdue first, one at a time without holding them (a national
+// report lists 367k): the Flag passed is reused for the next row, so copy what you keep. false, having visited
+// nothing, when the kept rows are not current for these rules (the caller evaluates the store itself, or
+// refreshes first).
+using FlagVisitor = std::function<void(const rules::Flag&)>;
+bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date::year_month_day as_of,
+                        const std::vector<std::string>& disabled, const FlagVisitor& visit);
+
+// The same, collected.
 std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, const rules::RuleSet& rules,
                                                         date::year_month_day as_of,
                                                         const std::vector<std::string>& disabled = {});

@@ -15,6 +15,10 @@
 namespace opfolg::notifier {
 
 void write_atomically(const std::string& path, const std::string& content) {
+    write_atomically(path, std::vector<std::string_view>{content});
+}
+
+void write_atomically(const std::string& path, const std::vector<std::string_view>& parts) {
     std::string dir = ".";
     if (auto slash = path.rfind('/'); slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
     std::string tmpl = (dir == "/" ? "" : dir) + "/.opfolg-tmp-XXXXXX";
@@ -30,14 +34,16 @@ void write_atomically(const std::string& path, const std::string& content) {
     mode_t mask = umask(0);
     umask(mask);
     if (fchmod(fd, 0666 & ~mask) != 0) fail("cannot set permissions for");
-    std::size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("cannot write");
+    for (std::string_view content : parts) {
+        std::size_t done = 0;
+        while (done < content.size()) {
+            ssize_t n = write(fd, content.data() + done, content.size() - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                fail("cannot write");
+            }
+            done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
     }
     if (fsync(fd) != 0) fail("cannot flush");
     if (close(fd) != 0) {
@@ -58,6 +64,16 @@ void write_output(const std::string& path, const std::string& content) {
         return;
     }
     std::cout << content;
+    std::cout.flush();
+    if (!std::cout) throw std::runtime_error("cannot write to stdout");
+}
+
+void write_output(const std::string& path, const std::vector<std::string>& parts) {
+    if (!path.empty() && path != "-") {
+        write_atomically(path, std::vector<std::string_view>(parts.begin(), parts.end()));
+        return;
+    }
+    for (const std::string& part : parts) std::cout << part;
     std::cout.flush();
     if (!std::cout) throw std::runtime_error("cannot write to stdout");
 }

@@ -1,5 +1,6 @@
 // CSV per RFC 4180: CRLF rows, header row, fields with the separator, quote, CR or LF quoted, quotes doubled.
 #include "notifier/render.hpp"
+#include "notifier/list_writer.hpp"
 
 #include <string_view>
 
@@ -40,14 +41,20 @@ std::string csv_row(const std::vector<std::string>& cells, char sep) {
     return out + "\r\n";
 }
 
-std::string render_csv(const Report& report, bool excel) {
-    const char sep = excel ? ';' : ',';
-    std::string out = excel ? "\xEF\xBB\xBF" : "";
-    out += csv_row({"id", "rule", "status", "severity", "committee", "meeting_date", "item_number", "title",
-                    "case_number", "decision", "due", "days_overdue", "source"},
-                   sep);
-    out.reserve(out.size() + report.flags.size() * 256);
-    for_each_shown(report, [&](const rules::Flag& f) {
+namespace {
+class CsvWriter final : public ListWriter {
+public:
+    CsvWriter(const Report& head, bool excel) : ListWriter(head.show_closed), sep_(excel ? ';' : ',') {
+        if (excel) out_ = "\xEF\xBB\xBF";
+        out_ += csv_row({"id", "rule", "status", "severity", "committee", "meeting_date", "item_number", "title",
+                         "case_number", "decision", "due", "days_overdue", "source"},
+                        sep_);
+    }
+
+private:
+    void write(const rules::Flag& f) override {
+        std::string& out = out_;
+        const char sep = sep_;
         const std::string meeting = iso(f.meeting_date), due = iso(f.due);
         for (std::string_view cell : {std::string_view(f.id), std::string_view(f.rule),
                                       std::string_view(rules::to_string(f.status)),
@@ -68,8 +75,19 @@ std::string render_csv(const Report& report, bool excel) {
         out += sep;
         append_field(out, f.source, sep);
         out += "\r\n";
-    });
-    return out;
+    }
+    void close() override {}
+
+    char sep_;
+};
+}  // namespace
+
+std::unique_ptr<ListWriter> make_csv_writer(const Report& head, bool excel) {
+    return std::make_unique<CsvWriter>(head, excel);
+}
+
+std::string render_csv(const Report& report, bool excel) {
+    return write_list(report, make_csv_writer(report, excel));
 }
 
 }  // namespace opfolg::notifier

@@ -1,5 +1,6 @@
 // iCalendar (RFC 5545): one VTODO per open flag, so a clerk's calendar shows each follow-up on its due date.
 #include "notifier/render.hpp"
+#include "notifier/list_writer.hpp"
 #include "notifier/utf8.hpp"
 
 #include <algorithm>
@@ -57,19 +58,24 @@ std::string basic_date(date::year_month_day d) {
 }
 }  // namespace
 
-std::string render_ics(const Report& report) {
-    std::string out;
-    auto prop = [&](const std::string& line) { out += fold(line); };
-    prop("BEGIN:VCALENDAR");
-    prop("VERSION:2.0");
-    prop("PRODID:-//opfolg//opfolg 0.1//DA");
-    prop("CALSCALE:GREGORIAN");
-    prop("X-WR-CALNAME:" + ics_text(report.title));
-    const std::string stamp = date::format("%Y%m%dT%H%M%SZ", report.generated_at);
-    for_each_shown(report, [&](const rules::Flag& f) {
+namespace {
+class IcsWriter final : public ListWriter {
+public:
+    explicit IcsWriter(const Report& head)
+        : ListWriter(head.show_closed), stamp_(date::format("%Y%m%dT%H%M%SZ", head.generated_at)) {
+        prop("BEGIN:VCALENDAR");
+        prop("VERSION:2.0");
+        prop("PRODID:-//opfolg//opfolg 0.1//DA");
+        prop("CALSCALE:GREGORIAN");
+        prop("X-WR-CALNAME:" + ics_text(head.title));
+    }
+
+private:
+    void prop(const std::string& line) { out_ += fold(line); }
+    void write(const rules::Flag& f) override {
         prop("BEGIN:VTODO");
         prop("UID:" + ics_text(f.id) + "@opfolg");
-        prop("DTSTAMP:" + stamp);
+        prop("DTSTAMP:" + stamp_);
         if (f.due.ok()) prop("DUE;VALUE=DATE:" + basic_date(f.due));
         prop("SUMMARY:" + ics_text(f.committee + " " + iso(f.meeting_date) + " pkt. " +
                                    std::to_string(f.item_number) + ": " + f.title));
@@ -83,9 +89,15 @@ std::string render_ics(const Report& report) {
                                          : f.severity == rules::Severity::medium ? "5" : "9"));
         prop("STATUS:NEEDS-ACTION");
         prop("END:VTODO");
-    });
-    prop("END:VCALENDAR");
-    return out;
-}
+    }
+    void close() override { prop("END:VCALENDAR"); }
+
+    std::string stamp_;
+};
+}  // namespace
+
+std::unique_ptr<ListWriter> make_ics_writer(const Report& head) { return std::make_unique<IcsWriter>(head); }
+
+std::string render_ics(const Report& report) { return write_list(report, make_ics_writer(report)); }
 
 }  // namespace opfolg::notifier

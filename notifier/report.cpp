@@ -11,7 +11,6 @@
 
 namespace opfolg::notifier {
 
-namespace {
 bool passes(const rules::Flag& f, const Filter& filter) {
     if (!filter.committee.empty() && !text::contains_folded(f.committee, filter.committee)) return false;
     if (!filter.rule.empty() && f.rule != filter.rule) return false;
@@ -20,7 +19,6 @@ bool passes(const rules::Flag& f, const Filter& filter) {
     if (filter.since && f.meeting_date < *filter.since) return false;
     return true;
 }
-}  // namespace
 
 std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, const Filter& filter) {
     std::vector<rules::Flag> out;
@@ -91,7 +89,8 @@ rules::Flag shown(const rules::Flag& flag, bool show_closed) {
 std::vector<rules::Flag> shown_flags(const Report& report) {
     std::vector<rules::Flag> out;
     out.reserve(report.flags.size());
-    for_each_shown(report, [&out](const rules::Flag& f) { out.push_back(f); });
+    const ShownFlags shown_list(report);  // named: a temporary's ordered() would dangle in the loop
+    for (const rules::Flag* f : shown_list.ordered()) out.push_back(*f);
     return out;
 }
 
@@ -119,18 +118,10 @@ std::vector<CommitteeGroup> group_ordered(const std::vector<const rules::Flag*>&
 }
 }  // namespace
 
-ShownFlags::ShownFlags(const Report& report) {
-    order_.reserve(report.flags.size());
-    for (const auto& f : report.flags) order_.push_back(&f);
-    order_most_overdue_first(order_);
+ShownFlags::ShownFlags(const Report& report) : order_(most_overdue_order(report.flags)) {
     if (report.show_closed) return;
     for (const rules::Flag*& f : order_)
         if (f->closed) f = &redacted_.emplace_back(shown(*f, false));
-}
-
-void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit) {
-    const ShownFlags shown_list(report);
-    for (const rules::Flag* f : shown_list.ordered()) visit(*f);
 }
 
 std::string status_word(rules::FlagStatus status) {
@@ -155,12 +146,16 @@ void sort_most_overdue_first(std::vector<rules::Flag>& flags) {
 
 std::vector<CommitteeGroup> group_by_committee(const ShownFlags& shown) { return group_ordered(shown.ordered()); }
 
-std::vector<CommitteeGroup> group_by_committee(const std::vector<rules::Flag>& flags) {
+std::vector<const rules::Flag*> most_overdue_order(const std::vector<rules::Flag>& flags) {
     std::vector<const rules::Flag*> order;
     order.reserve(flags.size());
     for (const auto& f : flags) order.push_back(&f);
     order_most_overdue_first(order);
-    return group_ordered(order);
+    return order;
+}
+
+std::vector<CommitteeGroup> group_by_committee(const std::vector<rules::Flag>& flags) {
+    return group_ordered(most_overdue_order(flags));
 }
 
 AgeBand age_band(const rules::Flag& flag) {

@@ -33,6 +33,7 @@ struct Filter {
     std::optional<date::year_month_day> since;   // meeting date >= since
 };
 
+bool passes(const rules::Flag& flag, const Filter& filter);
 std::vector<rules::Flag> filter_flags(const std::vector<rules::Flag>& flags, const Filter& filter);
 // The same in place, for callers that no longer need the unfiltered list (no copy of 100k flags).
 std::vector<rules::Flag> filter_flags(std::vector<rules::Flag>&& flags, const Filter& filter);
@@ -67,8 +68,8 @@ private:
     std::vector<const rules::Flag*> order_;
 };
 
-// The same flags in the same order, one at a time (CSV, JSON, ICS).
-void for_each_shown(const Report& report, const std::function<void(const rules::Flag&)>& visit);
+// Pointers to the flags as they are (unredacted), most overdue first.
+std::vector<const rules::Flag*> most_overdue_order(const std::vector<rules::Flag>& flags);
 
 // Danish words used by every human-readable format.
 std::string status_word(rules::FlagStatus status);  // "overskredet" | "afventer"

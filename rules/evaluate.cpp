@@ -214,11 +214,11 @@ bool append_value(std::string& out, std::string_view name, const Rule& rule, con
     return true;
 }
 
-// The message template filled in; appended in place (a report dates 100k kept flags, each with its message).
-std::string fill_message(const Rule& rule, const Flag& f) {
+// The message template filled in, into `out` (a report dates 100k kept flags into one reused Flag, whose message
+// keeps its buffer). No placeholder reads the message itself, so `out` may be f.message.
+void fill_message(const Rule& rule, const Flag& f, std::string& out) {
     const std::string_view m = rule.message;
-    std::string out;
-    out.reserve(m.size() + f.title.size() + 64);
+    out.clear();
     for (std::size_t i = 0; i < m.size(); ++i) {
         if ((m[i] == '{' || m[i] == '}') && i + 1 < m.size() && m[i + 1] == m[i]) {
             out += m[i++];
@@ -239,7 +239,6 @@ std::string fill_message(const Rule& rule, const Flag& f) {
             out += m[i];
         }
     }
-    return out;
 }
 
 }  // namespace
@@ -332,7 +331,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const Candidate& c, date::ye
 void date_flag(const Rule& rule, Flag& f, date::year_month_day as_of) {
     f.days_overdue = days_between(f.due, as_of);
     f.status = f.due < as_of ? FlagStatus::overdue : FlagStatus::pending;
-    f.message = fill_message(rule, f);
+    fill_message(rule, f, f.message);
 }
 
 std::vector<Flag> evaluate(const RuleSet& rules, const std::vector<Candidate>& candidates, date::year_month_day as_of,

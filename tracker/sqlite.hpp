@@ -41,6 +41,8 @@ public:
     std::int64_t integer(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // The same without a copy: valid until the next step() or reset() (a report reads 100k rows into one flag).
+    std::string_view view(int column) const;
     bool is_null(int column) const;
 
 private:

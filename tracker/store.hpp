@@ -35,6 +35,7 @@ public:
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
+    bool read_only_ = false;
 };
 
 struct MeetingRow {

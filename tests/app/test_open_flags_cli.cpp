@@ -5,8 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <vector>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -56,4 +59,62 @@ TEST_CASE("a resolve is in the next report, and a reader who may not write gets 
     CHECK(reader.err.find("open flags: not refreshed") != std::string::npos);
     CHECK(reader.out == before);  // unresolved: the flag is back, from the full evaluation
     CHECK(report(db, "2027-01-01") == before);  // and from the kept flags, refreshed by a user who may write
+}
+
+namespace {
+// The flag ids of a report, in its order: CSV's first column, JSON's "id" members, Markdown's Id column.
+std::vector<std::string> csv_ids(const std::string& csv) {
+    std::vector<std::string> ids;
+    for (std::size_t line = csv.find('\n'); line != std::string::npos && line + 1 < csv.size();
+         line = csv.find('\n', line + 1))
+        ids.push_back(csv.substr(line + 1, csv.find(',', line + 1) - line - 1));
+    return ids;
+}
+std::vector<std::string> json_ids(const std::string& json) {
+    std::vector<std::string> ids;
+    const std::string key = "\"id\": \"";
+    for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at + 1)) {
+        const std::size_t start = at + key.size();
+        ids.push_back(json.substr(start, json.find('"', start) - start));
+    }
+    return ids;
+}
+std::vector<std::string> markdown_ids(const std::string& markdown) {
+    std::vector<std::string> ids;
+    std::size_t start = 0;
+    for (std::size_t end; (end = markdown.find('\n', start)) != std::string::npos; start = end + 1) {
+        const std::string line = markdown.substr(start, end - start);
+        if (line.rfind("| overskredet |", 0) != 0 && line.rfind("| afventer |", 0) != 0) continue;
+        // "... | <id> | <source> |": the second-to-last cell.
+        const std::size_t last = line.rfind(" | ", line.size() - 3);
+        const std::size_t before = line.rfind(" | ", last - 1);
+        ids.push_back(line.substr(before + 3, last - before - 3));
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+}  // namespace
+
+TEST_CASE("the lists written as the flags are read hold what the collected report holds, filters included",
+          "[app][flags]") {
+    fixture::TempDir dir;
+    const std::string db = dir.db();
+    REQUIRE(cli::run("ingest -q --db " + cli::quote(db) + " " + cli::quote(OPFOLG_SEEDS_DIR)).status == 3);
+    for (const std::string filter : {"", "--status overdue", "--status pending", "--committee BESKÆFTIGELSES",
+                                     "--since 2019-06-01 --severity high", "--rule postponed-not-resumed"}) {
+        INFO("filter: " << filter);
+        const std::string common = "report --db " + cli::quote(db) + " --as-of 2020-01-01 " + filter;
+        auto csv = cli::run(common + " --format csv");
+        auto json = cli::run(common + " --format json");
+        auto markdown = cli::run(common + " --format markdown");
+        REQUIRE(csv.status == 0);
+        REQUIRE(json.status == 0);
+        REQUIRE(markdown.status == 0);
+        const auto ids = csv_ids(csv.out);
+        CHECK(json_ids(json.out) == ids);
+        auto sorted = ids;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(markdown_ids(markdown.out) == sorted);
+        if (filter.empty()) CHECK(ids.size() > 3);
+    }
 }
