@@ -32,6 +32,16 @@ int line_at(std::string_view s, std::size_t offset) {
     return line;
 }
 
+// The line of the token a JSON error quotes ("number overflow parsing '1e999'"): nlohmann's out_of_range carries
+// no position, so its text is looked for; 1 when it is not found.
+int line_of_quoted_token(std::string_view text, std::string_view message) {
+    const std::size_t open = message.find('\'');
+    const std::size_t close = message.rfind('\'');
+    if (open == std::string_view::npos || close <= open + 1) return 1;
+    const std::size_t at = text.find(message.substr(open + 1, close - open - 1));
+    return at == std::string_view::npos ? 1 : line_at(text, at);
+}
+
 // "2024-02-05T17:00:00+01:00" -> "05-02-2024" and "17:00" (the local time as the platform writes it).
 bool split_timestamp(const std::string& ts, std::string& dmy, std::string& hhmm) {
     if (ts.size() < 10 || ts[4] != '-' || ts[7] != '-') return false;
@@ -56,6 +66,8 @@ std::vector<RawLine> firstagenda_json_to_lines(std::string_view text, std::strin
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         throw ReadError(std::string("JSON that cannot be parsed: ") + e.what(), line_at(text, e.byte));
+    } catch (const json::exception& e) {  // e.g. a number beyond a double (found by the minutes fuzzer)
+        throw ReadError(std::string("JSON that cannot be read: ") + e.what(), line_of_quoted_token(text, e.what()));
     }
     const json* committee = member(doc, "Udvalg") ? member(*member(doc, "Udvalg"), "Navn") : nullptr;
     const json* meeting = member(doc, "Moede");

@@ -119,6 +119,14 @@ TEST_CASE("JSON of another shape, or broken JSON, is a one-line read error with 
         CHECK(e.line == 3);
     }
     CHECK_THROWS_AS(normalize_source("[\"a\", \"b\"]", "list.json"), ReadError);
+    // A number beyond a double is nlohmann's out_of_range, not a parse_error: still a read error, on its line.
+    try {
+        normalize_source("{\n  \"Udvalg\": {\n    \"Id\": 1e99999\n  }\n}\n", "huge.json");
+        FAIL("accepted a number beyond a double");
+    } catch (const ReadError& e) {
+        CHECK(std::string(e.what()).find("number overflow") != std::string::npos);
+        CHECK(e.line == 3);
+    }
 }
 
 TEST_CASE("FirstAgenda publication page: label table and numbered <h2> titles become the meeting and items",
