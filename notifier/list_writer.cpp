@@ -3,12 +3,13 @@
 namespace opfolg::notifier {
 
 namespace {
-// A part is handed on once it holds this much; reserved with room for the flag that crosses the mark.
+// A part is handed on once it holds this much; the parts after the first are reserved with room for the flag that
+// crosses the mark (the first grows as it needs: most documents, a web download or a test's, stay far smaller).
 constexpr std::size_t part_bytes = 1 << 20;
 constexpr std::size_t part_room = part_bytes + part_bytes / 4;
 }  // namespace
 
-ListWriter::ListWriter(bool show_closed) : show_closed_(show_closed) { out_.reserve(part_room); }
+ListWriter::ListWriter(bool show_closed) : show_closed_(show_closed) {}
 
 void ListWriter::add(const rules::Flag& flag) {
     ++count_;

@@ -58,24 +58,24 @@ void write_atomically(const std::string& path, const std::vector<std::string_vie
     }
 }
 
-void write_output(const std::string& path, const std::string& content) {
+namespace {
+void write_output_parts(const std::string& path, const std::vector<std::string_view>& parts) {
     if (!path.empty() && path != "-") {
-        write_atomically(path, content);
+        write_atomically(path, parts);
         return;
     }
-    std::cout << content;
+    for (std::string_view part : parts) std::cout << part;
     std::cout.flush();
     if (!std::cout) throw std::runtime_error("cannot write to stdout");
 }
+}  // namespace
+
+void write_output(const std::string& path, const std::string& content) {
+    write_output_parts(path, std::vector<std::string_view>{content});
+}
 
 void write_output(const std::string& path, const std::vector<std::string>& parts) {
-    if (!path.empty() && path != "-") {
-        write_atomically(path, std::vector<std::string_view>(parts.begin(), parts.end()));
-        return;
-    }
-    for (const std::string& part : parts) std::cout << part;
-    std::cout.flush();
-    if (!std::cout) throw std::runtime_error("cannot write to stdout");
+    write_output_parts(path, std::vector<std::string_view>(parts.begin(), parts.end()));
 }
 
 date::sys_seconds generation_time() {

@@ -60,11 +60,7 @@ void Statement::reset() {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
-std::string Statement::text(int column) const {
-    const unsigned char* t = sqlite3_column_text(stmt_, column);
-    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
-             : std::string();
-}
+std::string Statement::text(int column) const { return std::string(view(column)); }
 std::string_view Statement::view(int column) const {
     const unsigned char* t = sqlite3_column_text(stmt_, column);
     return t ? std::string_view(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
