@@ -28,6 +28,7 @@ struct ItemRow {
     std::int64_t id, committee_id;
     std::string date, case_number, title, decision;
     int number;
+    TitleBigrams grams;  // of the title, computed once: the chain rule compares a title with many
 };
 
 struct RefRow {
@@ -83,7 +84,8 @@ public:
     std::size_t add(Statement& s) {
         const std::int64_t id = s.integer(0);
         if (auto known = by_id_.find(id); known != by_id_.end()) return known->second;
-        ItemRow r{id, s.integer(1), s.text(2), s.text(3), s.text(4), s.text(6), static_cast<int>(s.integer(5))};
+        ItemRow r{id, s.integer(1), s.text(2), s.text(3), s.text(4), s.text(6), static_cast<int>(s.integer(5)), {}};
+        r.grams = title_bigrams(r.title);
         const std::size_t index = items_.size();
         by_id_[id] = index;
         if (!r.case_number.empty()) by_case_[r.case_number].push_back(index);
@@ -112,7 +114,7 @@ public:
         const auto& candidates = targets->second;
         for (std::size_t index : candidates) {
             const ItemRow& x = items_[index];
-            bool similar = title_similarity(x.title, y.title) >= threshold_;
+            bool similar = title_similarity(x.grams, y.grams) >= threshold_;
             if (r.kind == "tidligere") {
                 bool accepted = r.numbers.empty() ? (candidates.size() == 1 || same_case(x, y) || similar)
                                                   : has_number(r.numbers, x.number);
@@ -127,38 +129,35 @@ public:
 
     // Same case number and a similar title: each item links to its nearest later look-alike only (every similar
     // item on the first later date that has one), so a case's items form a chain and links grow with the items,
-    // not with their square (a standing item at 220 meetings made 24,090 links; now 219). With `only`, just
-    // those case numbers (whose groups must be loaded whole).
-    void case_numbers(const std::set<std::string>* only = nullptr) {
-        for (const auto& [case_number, group] : by_case_) {
-            if (only && !only->count(case_number)) continue;
-            std::vector<std::size_t> order = group;
-            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                const ItemRow& x = items_[a];
-                const ItemRow& y = items_[b];
-                return std::tie(x.date, x.number, x.id) < std::tie(y.date, y.number, y.id);
-            });
-            for (std::size_t a = 0; a < order.size(); ++a) {
-                const ItemRow& x = items_[order[a]];
-                // A standing item (one case number at every meeting) is treated again at its own committee's
-                // next meeting, never by another committee's standing item of the same name.
-                const bool standing = layout::is_standing_item(x.title);
-                const std::string* found_date = nullptr;
-                for (std::size_t b = a + 1; b < order.size(); ++b) {
-                    const ItemRow& y = items_[order[b]];
-                    if (!(x.date < y.date)) continue;
-                    if (standing && y.committee_id != x.committee_id) continue;
-                    if (found_date && *found_date != y.date) break;
-                    double similarity = title_similarity(x.title, y.title);
-                    if (similarity < threshold_) continue;
-                    found_date = &y.date;
-                    std::ostringstream evidence;
-                    evidence.precision(2);
-                    evidence << std::fixed << "case " << case_number << ", title similarity " << similarity;
-                    link(y, x, LinkReason::case_number, evidence.str(), 0);
-                }
+    // not with their square (a standing item at 220 meetings made 24,090 links; now 219). Every loaded case.
+    void case_numbers() {
+        for (const auto& [case_number, group] : by_case_)
+            for (const ChainLink& l : chain(case_number, group)) link(items_[l.later], items_[l.earlier], LinkReason::case_number, l.evidence, 0);
+    }
+
+    // One case's chain again (its items loaded whole), changing only the stored links that differ: a weekly
+    // batch extends a few thousand cases by an item each, and deleting and re-inserting their ~50,000 chain
+    // links was half of its relink. `stored` reads a case's chain links (earlier, later, evidence); `drop`
+    // deletes one (earlier, later).
+    void update_chain(const std::string& case_number, Statement& stored, Statement& drop) {
+        auto group = by_case_.find(case_number);
+        std::map<std::pair<std::int64_t, std::int64_t>, std::string> have;
+        stored.bind(1, case_number);
+        while (stored.step()) have.emplace(std::pair{stored.integer(0), stored.integer(1)}, stored.text(2));
+        stored.reset();
+        std::vector<ChainLink> wanted;
+        if (group != by_case_.end()) wanted = chain(case_number, group->second);
+        std::vector<const ChainLink*> missing;
+        for (const ChainLink& l : wanted) {
+            auto it = have.find({items_[l.earlier].id, items_[l.later].id});
+            if (it != have.end() && it->second == l.evidence) {
+                have.erase(it);  // kept as it is
+            } else {
+                missing.push_back(&l);  // new, or its evidence changed (dropped below, then inserted)
             }
         }
+        for (const auto& [key, evidence] : have) drop.bind(1, key.first).bind(2, key.second).run();
+        for (const ChainLink* l : missing) link(items_[l->later], items_[l->earlier], LinkReason::case_number, l->evidence, 0);
     }
 
     bool has_meeting(std::int64_t committee_id, const std::string& date) const {
@@ -169,6 +168,43 @@ public:
     const LinkStats& stats() const { return stats_; }
 
 private:
+    struct ChainLink {
+        std::size_t later, earlier;  // indexes into items_
+        std::string evidence;
+    };
+
+    // The case-number links of one case's items (rule 3 in linker.hpp), in chain order.
+    std::vector<ChainLink> chain(const std::string& case_number, const std::vector<std::size_t>& group) const {
+        std::vector<ChainLink> out;
+        std::vector<std::size_t> order = group;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const ItemRow& x = items_[a];
+            const ItemRow& y = items_[b];
+            return std::tie(x.date, x.number, x.id) < std::tie(y.date, y.number, y.id);
+        });
+        for (std::size_t a = 0; a < order.size(); ++a) {
+            const ItemRow& x = items_[order[a]];
+            // A standing item (one case number at every meeting) is treated again at its own committee's
+            // next meeting, never by another committee's standing item of the same name.
+            const bool standing = layout::is_standing_item(x.title);
+            const std::string* found_date = nullptr;
+            for (std::size_t b = a + 1; b < order.size(); ++b) {
+                const ItemRow& y = items_[order[b]];
+                if (!(x.date < y.date)) continue;
+                if (standing && y.committee_id != x.committee_id) continue;
+                if (found_date && *found_date != y.date) break;
+                double similarity = title_similarity(x.grams, y.grams);
+                if (similarity < threshold_) continue;
+                found_date = &y.date;
+                std::ostringstream evidence;
+                evidence.precision(2);
+                evidence << std::fixed << "case " << case_number << ", title similarity " << similarity;
+                out.push_back({order[b], order[a], evidence.str()});
+            }
+        }
+        return out;
+    }
+
     static bool same_case(const ItemRow& a, const ItemRow& b) {
         return !a.case_number.empty() && a.case_number == b.case_number;
     }
@@ -244,14 +280,15 @@ void relink_pending(sqlite3* db, double threshold) {
         Statement gone(db, "SELECT case_number FROM relink_pending_cases");
         while (gone.step()) cases.insert(gone.text(0));
     }
-    Statement unlink(db, std::string("DELETE FROM links WHERE reason = '") + to_string(LinkReason::case_number) +
-                             "' AND earlier_item_id IN (SELECT id FROM items WHERE case_number = ?)");
     for (const auto& c : cases) {
         by_case.bind(1, c);
         linker.load(by_case, false);
-        unlink.bind(1, c).run();
     }
-    linker.case_numbers(&cases);
+    const std::string chain_reason = to_string(LinkReason::case_number);
+    Statement stored(db, "SELECT l.earlier_item_id, l.later_item_id, l.evidence FROM items i CROSS JOIN links l "
+                         "ON l.earlier_item_id = i.id WHERE i.case_number = ? AND l.reason = '" + chain_reason + "'");
+    Statement drop(db, "DELETE FROM links WHERE earlier_item_id = ? AND later_item_id = ? AND reason = '" + chain_reason + "'");
+    for (const auto& c : cases) linker.update_chain(c, stored, drop);
 }
 }  // namespace
 

@@ -25,20 +25,21 @@ std::vector<std::u32string::value_type> letters(std::string_view text) {
     return out;
 }
 
-std::vector<std::uint64_t> bigrams(std::string_view text) {
+}  // namespace
+
+TitleBigrams title_bigrams(std::string_view text) {
     auto cps = letters(text);
-    std::vector<std::uint64_t> out;
+    TitleBigrams out;
     for (std::size_t i = 0; i + 1 < cps.size(); ++i)
         if (cps[i] != ' ' && cps[i + 1] != ' ')
             out.push_back((static_cast<std::uint64_t>(cps[i]) << 32) | cps[i + 1]);
     std::sort(out.begin(), out.end());
     return out;
 }
-}  // namespace
 
-double title_similarity(std::string_view a, std::string_view b) {
-    auto x = bigrams(a);
-    auto y = bigrams(b);
+double title_similarity(std::string_view a, std::string_view b) { return title_similarity(title_bigrams(a), title_bigrams(b)); }
+
+double title_similarity(const TitleBigrams& x, const TitleBigrams& y) {
     if (x.empty() && y.empty()) return 1.0;
     if (x.empty() || y.empty()) return 0.0;
     std::size_t common = 0;
