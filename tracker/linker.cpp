@@ -226,6 +226,35 @@ private:
     LinkStats stats_;
 };
 
+// Counts the links per reason (GROUP BY over the whole table): only when the kept counts are unknown.
+LinkStats count_links(sqlite3* db) {
+    LinkStats stats;
+    Statement s(db, "SELECT reason, COUNT(*) FROM links GROUP BY reason");
+    while (s.step()) {
+        LinkReason reason;
+        const bool known = link_reason_from_string(s.text(0), reason) && reason != LinkReason::none;
+        assert(known && "links.reason holds only the names of LinkReason (schema 7 CHECK)");
+        if (known) count_of(stats, reason) = static_cast<int>(s.integer(1));
+    }
+    return stats;
+}
+
+// The kept counts (schema 9), if counted.
+std::optional<LinkStats> kept_counts(sqlite3* db) {
+    Statement s(db, "SELECT by_reference, by_history, by_case_number FROM link_state WHERE by_reference IS NOT NULL");
+    if (!s.step()) return std::nullopt;
+    return LinkStats{static_cast<int>(s.integer(0)), static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2))};
+}
+
+void keep_counts(sqlite3* db, const std::optional<LinkStats>& stats) {
+    Statement s(db, "UPDATE link_state SET by_reference = ?, by_history = ?, by_case_number = ?");
+    if (stats)
+        s.bind(1, stats->by_reference).bind(2, stats->by_history).bind(3, stats->by_case_number);
+    else
+        s.bind_null(1).bind_null(2).bind_null(3);
+    s.run();
+}
+
 void mark_current(sqlite3* db, double threshold) {
     exec(db, "DELETE FROM relink_pending");
     exec(db, "DELETE FROM relink_pending_cases");
@@ -237,7 +266,7 @@ void mark_current(sqlite3* db, double threshold) {
 // items cannot have changed: their meetings' items are the same (a meeting's items are only ever written with
 // it, or deleted with it, which deletes their links; anything else sets dirty), and every rule reads only the
 // two items, the reference and the item set of the meeting it names.
-void relink_pending(sqlite3* db, double threshold) {
+LinkStats relink_pending(sqlite3* db, double threshold) {
     Linker linker(db, threshold);
     {
         Statement touched(db, std::string(kItemSql) + "WHERE i.meeting_id IN (SELECT meeting_id FROM relink_pending) "
@@ -289,6 +318,7 @@ void relink_pending(sqlite3* db, double threshold) {
                          "ON l.earlier_item_id = i.id WHERE i.case_number = ? AND l.reason = '" + chain_reason + "'");
     Statement drop(db, "DELETE FROM links WHERE earlier_item_id = ? AND later_item_id = ? AND reason = '" + chain_reason + "'");
     for (const auto& c : cases) linker.update_chain(c, stored, drop);
+    return linker.stats();  // the links inserted
 }
 }  // namespace
 
@@ -298,6 +328,7 @@ LinkStats relink(Store& store, double threshold) {
     // the link inserts (that was a FOREIGN KEY failure under concurrent cron runs).
     Transaction tx(db);
     Linker linker(db, threshold);
+    keep_counts(db, std::nullopt);  // the trigger need not count down a million deletions
     exec(db, "DELETE FROM links");
     {
         // References grouped by the meeting they name, with that meeting's items and the referring item loaded
@@ -339,20 +370,15 @@ LinkStats relink(Store& store, double threshold) {
         linker.clear();
     }
     mark_current(db, threshold);
+    keep_counts(db, linker.stats());
     tx.commit();
     return linker.stats();
 }
 
+
 LinkStats link_counts(Store& store) {
-    LinkStats stats;
-    Statement s(store.handle(), "SELECT reason, COUNT(*) FROM links GROUP BY reason");
-    while (s.step()) {
-        LinkReason reason;
-        const bool known = link_reason_from_string(s.text(0), reason) && reason != LinkReason::none;
-        assert(known && "links.reason holds only the names of LinkReason (schema 7 CHECK)");
-        if (known) count_of(stats, reason) = static_cast<int>(s.integer(1));
-    }
-    return stats;
+    if (auto kept = kept_counts(store.handle())) return *kept;
+    return count_links(store.handle());
 }
 
 LinkStats relink_if_changed(Store& store, double threshold, Relinked* how) {
@@ -364,14 +390,22 @@ LinkStats relink_if_changed(Store& store, double threshold, Relinked* how) {
         if (state.step() && state.integer(0) == 0 && !state.is_null(1) && state.real(1) == threshold) {
             const bool pending = state.integer(2) > 0;
             state.reset();
-            if (pending) {
-                relink_pending(db, threshold);
-                mark_current(db, threshold);
+            // Run first: the trigger takes every link it deletes off the kept counts; the links it inserts are
+            // added here.
+            const LinkStats added = pending ? relink_pending(db, threshold) : LinkStats{};
+            if (pending) mark_current(db, threshold);
+            std::optional<LinkStats> stats = kept_counts(db);
+            const bool recount = !stats;
+            if (stats) {
+                stats->by_reference += added.by_reference;
+                stats->by_history += added.by_history;
+                stats->by_case_number += added.by_case_number;
             }
-            LinkStats stats = link_counts(store);
+            if (recount) stats = count_links(db);
+            if (pending || recount) keep_counts(db, stats);
             tx.commit();
             if (how) *how = pending ? Relinked::new_meetings : Relinked::no;
-            return stats;
+            return *stats;
         }
     }
     if (how) *how = Relinked::all;

@@ -58,6 +58,11 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 9 (link counts kept in link_state).
+inline const char* const undo_schema_9_sql = R"sql(
+            DROP TRIGGER link_counts_delete; ALTER TABLE link_state DROP COLUMN by_reference;
+            ALTER TABLE link_state DROP COLUMN by_history; ALTER TABLE link_state DROP COLUMN by_case_number;)sql";
+
 // Undoes schema 8 (the kept open flags), as stores written before it look.
 inline const char* const undo_schema_8_sql = R"sql(
             DROP TRIGGER flags_items_insert; DROP TRIGGER flags_items_update; DROP TRIGGER flags_items_delete;

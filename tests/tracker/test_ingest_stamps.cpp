@@ -247,6 +247,7 @@ TEST_CASE("a schema-1 store gains file_seen and link_state, and its links are re
         }
         CHECK(drop.size() > 100);
         // Schema 4's external-content index goes back to an index with its own copy.
+        exec(store.handle(), fixture::undo_schema_9_sql);
         exec(store.handle(), fixture::undo_schema_8_sql);
         exec(store.handle(), fixture::undo_schema_7_sql);
         exec(store.handle(), fixture::undo_schema_6_sql);
