@@ -52,9 +52,12 @@ int run_report(const ReportOptions& o) {
             o.format == "csv"    ? notifier::make_csv_writer(report, o.excel)
             : o.format == "json" ? notifier::make_json_writer(report)
                                  : notifier::make_ics_writer(report);
-        visit_open_flags(common, [&](const rules::Flag& f) {
-            if (notifier::passes(f, filter)) writer->add(f);
-        });
+        // Only JSON shows a flag's message.
+        visit_open_flags(
+            common, [&](const rules::Flag& f) {
+                if (notifier::passes(f, filter)) writer->add(f);
+            },
+            /*messages=*/o.format == "json");
         spdlog::debug("read and wrote {}: {} flags (the render time below includes reading)", o.format,
                       writer->count());
         out = writer->finish();

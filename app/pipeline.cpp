@@ -115,7 +115,7 @@ std::string refresh_kept(tracker::Store& store, const rules::RuleSet& ruleset) {
 // itself; a resolve from the command line or the web queues its item). A store this user may only read is used
 // when current; otherwise false, nothing visited, and the caller evaluates everything.
 bool visit_kept_flags(const std::string& db, const rules::RuleSet& ruleset, date::year_month_day as_of,
-                      const std::vector<std::string>& disabled, const flags::FlagVisitor& visit) {
+                      const std::vector<std::string>& disabled, const flags::FlagVisitor& visit, bool messages) {
     tracker::Store store(db, /*read_only=*/true);
     Stopwatch reading;
     std::size_t count = 0;
@@ -124,7 +124,7 @@ bool visit_kept_flags(const std::string& db, const rules::RuleSet& ruleset, date
         visit(f);
     };
     // for_each_open_flag answers only when the kept flags are current; otherwise refresh them once and try again.
-    bool read = flags::for_each_open_flag(store, ruleset, as_of, disabled, counted);
+    bool read = flags::for_each_open_flag(store, ruleset, as_of, disabled, counted, messages);
     if (!read) {
         std::string error;
         try {
@@ -138,7 +138,7 @@ bool visit_kept_flags(const std::string& db, const rules::RuleSet& ruleset, date
             return false;
         }
         reading = Stopwatch();
-        read = flags::for_each_open_flag(store, ruleset, as_of, disabled, counted);
+        read = flags::for_each_open_flag(store, ruleset, as_of, disabled, counted, messages);
     }
     if (read) spdlog::debug("open flags: {} read as of {} in {:.1f} ms", count, dates::iso(as_of), reading.ms());
     return read;
@@ -217,7 +217,7 @@ Evaluation evaluate_store(const CommonOptions& options, Need need) {
     out.as_of = prepared.as_of;
     if (need == Need::flags &&
         visit_kept_flags(prepared.db, prepared.ruleset, prepared.as_of, options.disabled,
-                         [&out](const rules::Flag& f) { out.flags.push_back(f); })) {
+                         [&out](const rules::Flag& f) { out.flags.push_back(f); }, true)) {
         out.ruleset = std::move(prepared.ruleset);
         return out;
     }
@@ -226,9 +226,10 @@ Evaluation evaluate_store(const CommonOptions& options, Need need) {
     return out;
 }
 
-date::year_month_day visit_open_flags(const CommonOptions& options, const std::function<void(const rules::Flag&)>& visit) {
+date::year_month_day visit_open_flags(const CommonOptions& options, const std::function<void(const rules::Flag&)>& visit,
+                                      bool messages) {
     const Prepared prepared = prepare(options);
-    if (visit_kept_flags(prepared.db, prepared.ruleset, prepared.as_of, options.disabled, visit))
+    if (visit_kept_flags(prepared.db, prepared.ruleset, prepared.as_of, options.disabled, visit, messages))
         return prepared.as_of;
     Evaluation all;
     evaluate_everything(options, prepared, all);

@@ -51,8 +51,9 @@ Evaluation evaluate_store(const CommonOptions& options, Need need = Need::flags)
 
 // The flags evaluate_store gives, visited one at a time, most overdue first, without holding them all: the list
 // reports (CSV, JSON, ICS) write each as it is read. A visited Flag lives only for the call. Returns the as-of day.
+// Without `messages` a flag read from the kept rows has an empty message (flags::for_each_open_flag).
 date::year_month_day visit_open_flags(const CommonOptions& options,
-                                      const std::function<void(const rules::Flag&)>& visit);
+                                      const std::function<void(const rules::Flag&)>& visit, bool messages = true);
 
 // Brings the open flags kept in the store up to date (after an ingest); a failure is a warning on stderr, since
 // what was stored stays stored and a report evaluates the store itself until a later refresh succeeds.

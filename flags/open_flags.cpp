@@ -179,7 +179,7 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
 }
 
 bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date::year_month_day as_of,
-                        const std::vector<std::string>& disabled, const FlagVisitor& visit) {
+                        const std::vector<std::string>& disabled, const FlagVisitor& visit, bool messages) {
     sqlite3* db = store.handle();
     // One read transaction: the state checked is the state read, even while an ingest commits.
     const bool own_transaction = sqlite3_get_autocommit(db) != 0;
@@ -238,7 +238,7 @@ bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date
         text::parse_iso(s.view(10), f.due);
         f.due_source = s.view(11);
         f.source = s.view(12);
-        rules::date_flag(*rule, f, as_of);
+        rules::date_flag(*rule, f, as_of, messages);
         // Stable as a merge: on a tie the stored row goes first, as std::inplace_merge of the two lists did.
         for (; next_fresh != fresh.cend() && rules::most_overdue_first(*next_fresh, f); ++next_fresh) visit(*next_fresh);
         visit(f);

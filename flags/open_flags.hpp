@@ -43,10 +43,11 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules);
 // Visits the open flags as of `as_of`, most overdue first, one at a time without holding them (a national
 // report lists 367k): the Flag passed is reused for the next row, so copy what you keep. false, having visited
 // nothing, when the kept rows are not current for these rules (the caller evaluates the store itself, or
-// refreshes first).
+// refreshes first). Without `messages` the flags' messages stay empty: filling each rule's message template was
+// a tenth of a CSV report, which does not show them.
 using FlagVisitor = std::function<void(const rules::Flag&)>;
 bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date::year_month_day as_of,
-                        const std::vector<std::string>& disabled, const FlagVisitor& visit);
+                        const std::vector<std::string>& disabled, const FlagVisitor& visit, bool messages = true);
 
 // The same, collected.
 std::optional<std::vector<rules::Flag>> read_open_flags(tracker::Store& store, const rules::RuleSet& rules,

@@ -31,7 +31,7 @@ std::optional<Flag> evaluate_rule(const Rule& rule, const tracker::Candidate& ca
 
 // The parts of a flag that depend on the as-of day alone: status, days overdue and the message (which may show
 // both). A flag kept in the store (flags/open_flags.hpp) is dated again for each report.
-void date_flag(const Rule& rule, Flag& flag, date::year_month_day as_of);
+void date_flag(const Rule& rule, Flag& flag, date::year_month_day as_of, bool message = true);
 
 // A readable account of why `flag` was raised: the rule, the candidate, every condition, the due date and
 // where it came from, and each later treatment considered (accepted, rejected or after as-of).

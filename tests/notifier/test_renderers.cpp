@@ -278,6 +278,31 @@ TEST_CASE("csv: RFC 4180 round trip of hostile values, Excel variant has BOM and
     for (const auto& row : erows) CHECK(row.size() == 13);
 }
 
+TEST_CASE("csv: a quote, CR, LF or the separator at any position of a field of any length is quoted") {
+    // The scan reads 16 bytes at a time and the rest through a block: every length across two blocks, the
+    // special byte at every position, and the plain field beside it.
+    for (char sep : {',', ';'}) {
+        for (char special : {'"', '\r', '\n', sep}) {
+            for (std::size_t length = 1; length <= 40; ++length) {
+                const std::string plain(length, 'x');
+                CHECK(csv_row({plain}, sep) == plain + "\r\n");
+                for (std::size_t at = 0; at < length; ++at) {
+                    std::string field = plain;
+                    field[at] = special;
+                    const std::string row = csv_row({field}, sep);
+                    INFO("sep " << sep << " length " << length << " at " << at);
+                    REQUIRE(row.size() >= 4);
+                    CHECK(row.front() == '"');
+                    const auto rows = parse_csv(row, sep);
+                    REQUIRE(rows.size() == 1);
+                    CHECK(rows[0] == std::vector<std::string>{field});
+                }
+            }
+        }
+    }
+    CHECK(csv_row({"a,b", "c;d"}, ';') == "a,b;\"c;d\"\r\n");  // only the separator in use quotes
+}
+
 TEST_CASE("ics: RFC 5545 structure — CRLF, 75-octet folding on UTF-8 boundaries, required properties") {
     Report r = hostile_report();
     r.flags[0].title = std::string(40, 'x') + "ææææææææææææææææææææææææææææææææææææææææ";  // forces a fold mid-æ
