@@ -40,43 +40,29 @@ int run_report(const ReportOptions& o) {
     if (!o.title.empty()) report.title = o.title;
 
     Stopwatch rendering;
-    std::vector<std::string> out;  // the document in parts
-    if (o.format == "csv" || o.format == "json" || o.format == "ics") {
-        // The lists are written as the flags are read, none of them held (at 100k flags, holding them first was
-        // most of the report's time in malloc). The header names the as-of day before the first flag is read:
-        // one day for both, also across midnight.
-        report.as_of = resolve_as_of(o.common.as_of);
-        CommonOptions common = o.common;
-        common.as_of = notifier::iso(report.as_of);
-        std::unique_ptr<notifier::ListWriter> writer =
-            o.format == "csv"    ? notifier::make_csv_writer(report, o.excel)
-            : o.format == "json" ? notifier::make_json_writer(report)
-                                 : notifier::make_ics_writer(report);
-        // Only JSON shows a flag's message.
-        visit_open_flags(
-            common, [&](const rules::Flag& f) {
-                if (notifier::passes(f, filter)) writer->add(f);
-            },
-            /*messages=*/o.format == "json");
-        spdlog::debug("read and wrote {}: {} flags (the render time below includes reading)", o.format,
-                      writer->count());
-        out = writer->finish();
-    } else {
-        Evaluation evaluation = evaluate_store(o.common);
-        evaluation.candidates = {};  // not needed for rendering: give the memory back before the output is built
-        report.as_of = evaluation.as_of;
-        report.flags = notifier::filter_flags(std::move(evaluation.flags), filter);
-        rendering = Stopwatch();
-        if (o.format == "text") {
-            const char* no_color = std::getenv("NO_COLOR");
-            const bool colour = o.output.empty() && isatty(STDOUT_FILENO) && !(no_color && *no_color);
-            out.push_back(notifier::render_text(report, colour));
-        } else if (o.format == "markdown") {
-            out.push_back(notifier::render_markdown(report));
-        } else {
-            out.push_back(notifier::render_html(report));
-        }
-    }
+    // Every format is written as the flags are read, none of them held (at 100k flags, holding them first was
+    // most of the report's time in malloc; the grouped formats hold their rendered rows only). The header names
+    // the as-of day before the first flag is read: one day for both, also across midnight.
+    report.as_of = resolve_as_of(o.common.as_of);
+    CommonOptions common = o.common;
+    common.as_of = notifier::iso(report.as_of);
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool colour = o.format == "text" && o.output.empty() && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+    std::unique_ptr<notifier::ListWriter> writer =
+        o.format == "csv"        ? notifier::make_csv_writer(report, o.excel)
+        : o.format == "json"     ? notifier::make_json_writer(report)
+        : o.format == "ics"      ? notifier::make_ics_writer(report)
+        : o.format == "markdown" ? notifier::make_markdown_writer(report)
+        : o.format == "html"     ? notifier::make_html_writer(report)
+                                 : notifier::make_text_writer(report, colour);
+    // Only JSON shows a flag's message.
+    visit_open_flags(
+        common, [&](const rules::Flag& f) {
+            if (notifier::passes(f, filter)) writer->add(f);
+        },
+        /*messages=*/o.format == "json");
+    spdlog::debug("read and wrote {}: {} flags (the render time below includes reading)", o.format, writer->count());
+    std::vector<std::string> out = writer->finish();  // the document in parts
     if (spdlog::should_log(spdlog::level::debug)) {
         std::size_t bytes = 0;
         for (const auto& part : out) bytes += part.size();

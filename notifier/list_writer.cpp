@@ -16,11 +16,14 @@ void ListWriter::add(const rules::Flag& flag) {
     // Closed items are few: a redacted copy each costs nothing next to the open flags written in place.
     if (flag.closed && !show_closed_) write(shown(flag, false));
     else write(flag);
-    if (out_.size() >= part_bytes) {
-        parts_.push_back(std::move(out_));
-        out_ = std::string();
-        out_.reserve(part_room);
-    }
+    flush_if_full();
+}
+
+void ListWriter::flush_if_full() {
+    if (out_.size() < part_bytes) return;
+    parts_.push_back(std::move(out_));
+    out_ = std::string();
+    out_.reserve(part_room);
 }
 
 std::vector<std::string> ListWriter::finish() {

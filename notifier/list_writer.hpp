@@ -29,6 +29,9 @@ protected:
     explicit ListWriter(bool show_closed);
     virtual void write(const rules::Flag& shown_flag) = 0;
     virtual void close() = 0;  // appends what ends the document
+    // Hands the part being written on once it holds about a megabyte (add() does this after every flag; a
+    // writer that writes at close() calls it as it goes).
+    void flush_if_full();
     std::string out_;          // the part being written
 
 private:
@@ -42,6 +45,10 @@ private:
 std::unique_ptr<ListWriter> make_csv_writer(const Report& head, bool excel = false);
 std::unique_ptr<ListWriter> make_json_writer(const Report& head);
 std::unique_ptr<ListWriter> make_ics_writer(const Report& head);
+// The grouped formats (notifier/grouped_writer.hpp); render_text/markdown/html are these writers fed from a Report.
+std::unique_ptr<ListWriter> make_text_writer(const Report& head, bool colour = false);
+std::unique_ptr<ListWriter> make_markdown_writer(const Report& head);
+std::unique_ptr<ListWriter> make_html_writer(const Report& head);
 
 // Feeds a report's flags, most overdue first, through a writer made for it; the document as one string.
 std::string write_list(const Report& report, std::unique_ptr<ListWriter> writer);

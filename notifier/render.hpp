@@ -25,6 +25,8 @@ std::string render_ics(const Report& report);
 std::string html_escape(const std::string& s);
 // The inline SVG bar chart of open flags per committee by age band.
 std::string render_age_chart_svg(const Report& report);
+struct CommitteeBlock;  // notifier/grouped_writer.hpp
+std::string render_age_chart_svg(const std::vector<CommitteeBlock>& committees);  // the same from counts
 // Escapes Markdown punctuation and flattens line breaks so a value cannot break the table or add markup.
 std::string markdown_escape(const std::string& s);
 

@@ -1,4 +1,5 @@
 // HTML: one self-contained file (inline CSS and SVG, no scripts, no external references); every value escaped.
+#include "notifier/grouped_writer.hpp"
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
 
@@ -30,11 +31,10 @@ namespace {
 const std::array<const char*, age_band_count> band_colours = {"#9aa5b1", "#f6c343", "#f39c12", "#e4572e", "#8e1b10"};
 }
 
-std::string render_age_chart_svg(const Report& report) {
-    auto groups = group_by_committee(report.flags);
+std::string render_age_chart_svg(const std::vector<CommitteeBlock>& groups) {
     if (groups.empty()) return {};
     std::size_t max_total = 1;
-    for (const auto& g : groups) max_total = std::max(max_total, g.flags.size());
+    for (const auto& g : groups) max_total = std::max(max_total, g.flags);
     const int label_w = 300, bar_w = 380, row_h = 26, top = 34, width = label_w + bar_w + 60;
     const int height = top + static_cast<int>(groups.size()) * row_h + 10;
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Åbne opfølgninger pr. "
@@ -51,8 +51,7 @@ std::string render_age_chart_svg(const Report& report) {
     }
     int y = top;
     for (const auto& g : groups) {
-        std::array<int, age_band_count> counts{};
-        for (const rules::Flag* f : g.flags) counts[static_cast<int>(age_band(*f))] += 1;
+        const auto& counts = g.bands;
         svg += "<text x=\"" + std::to_string(label_w - 6) + "\" y=\"" + std::to_string(y + 16) +
                "\" font-size=\"12\" text-anchor=\"end\">" + html_escape(utf8::truncate(g.committee, 45)) + "</text>\n";
         double bx = label_w;
@@ -67,47 +66,69 @@ std::string render_age_chart_svg(const Report& report) {
             bx += w;
         }
         svg += "<text x=\"" + std::to_string(static_cast<int>(bx) + 6) + "\" y=\"" + std::to_string(y + 16) +
-               "\" font-size=\"12\">" + std::to_string(g.flags.size()) + "</text>\n";
+               "\" font-size=\"12\">" + std::to_string(g.flags) + "</text>\n";
         y += row_h;
     }
     svg += "</svg>\n";
     return svg;
 }
 
-std::string render_html(const Report& report) {
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(report.title) +
-        "</title>\n<style>\n"
-        "body{font-family:system-ui,sans-serif;margin:2em;color:#1f2933;background:#fff}\n"
-        "table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:13px}\n"
-        "th,td{border:1px solid #cbd2d9;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
-        "td.d{white-space:nowrap}\n"
-        "th{background:#e4e7eb}td.num{text-align:right}\n"
-        ".overdue{color:#b42318;font-weight:bold}.pending{color:#9a6700}\n"
-        ".meta{color:#616e7c;font-size:12px}\n"
-        "</style>\n</head>\n<body>\n<h1>" + html_escape(report.title) + "</h1>\n<p>" +
-        html_escape(summary_line(report)) + "</p>\n<p class=\"meta\">Dannet " +
-        html_escape(iso_timestamp(report.generated_at)) + "</p>\n";
-    const ShownFlags shown_list(report);
-    if (!shown_list.empty()) out += "<figure>\n" + render_age_chart_svg(report) + "</figure>\n";
-    for (const auto& group : group_by_committee(shown_list)) {
-        out += "<h2>" + html_escape(group.committee) + " (" + std::to_string(group.flags.size()) + ")</h2>\n";
-        out += "<table>\n<tr><th>Status</th><th>Dage</th><th>Frist</th><th>Møde</th><th>Pkt.</th><th>Titel</th>"
-               "<th>Sag</th><th>Beslutning</th><th>Regel</th><th>Id</th><th>Kilde</th></tr>\n";
-        for (const rules::Flag* p : group.flags) {
-            const rules::Flag& f = *p;
-            out += "<tr><td class=\"" + std::string(rules::to_string(f.status)) + "\">" +
-                   html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
-                   "</td><td class=\"d\">" + iso(f.due) + "</td><td class=\"d\">" + iso(f.meeting_date) + "</td><td class=\"num\">" +
-                   std::to_string(f.item_number) + "</td><td>" + html_escape(f.title) + "</td><td>" +
-                   html_escape(f.case_number) + "</td><td>" + html_escape(f.decision) + "</td><td>" +
-                   html_escape(f.rule) + " (" + severity_name(f.severity) + ")</td><td>" + html_escape(f.id) +
-                   "</td><td>" + html_escape(f.source) + "</td></tr>\n";
-        }
-        out += "</table>\n";
+std::string render_age_chart_svg(const Report& report) {
+    std::vector<CommitteeBlock> groups;
+    for (const auto& g : group_by_committee(report.flags)) {
+        CommitteeBlock counted{g.committee, g.flags.size(), {}, {}};
+        for (const rules::Flag* f : g.flags) counted.bands[static_cast<std::size_t>(age_band(*f))] += 1;
+        groups.push_back(std::move(counted));
     }
-    out += "</body>\n</html>\n";
-    return out;
+    return render_age_chart_svg(groups);
 }
+
+namespace {
+class HtmlWriter final : public GroupedWriter {
+public:
+    explicit HtmlWriter(const Report& head) : GroupedWriter(head) {}
+
+private:
+    void row(CommitteeBlock& block, std::size_t, const rules::Flag& f) override {
+        block.rows += "<tr><td class=\"" + std::string(rules::to_string(f.status)) + "\">" +
+                      html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
+                      "</td><td class=\"d\">" + iso(f.due) + "</td><td class=\"d\">" + iso(f.meeting_date) +
+                      "</td><td class=\"num\">" + std::to_string(f.item_number) + "</td><td>" + html_escape(f.title) +
+                      "</td><td>" + html_escape(f.case_number) + "</td><td>" + html_escape(f.decision) + "</td><td>" +
+                      html_escape(f.rule) + " (" + severity_name(f.severity) + ")</td><td>" + html_escape(f.id) +
+                      "</td><td>" + html_escape(f.source) + "</td></tr>\n";
+    }
+
+    void close() override {
+        out_ +=
+            "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(head().title) +
+            "</title>\n<style>\n"
+            "body{font-family:system-ui,sans-serif;margin:2em;color:#1f2933;background:#fff}\n"
+            "table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:13px}\n"
+            "th,td{border:1px solid #cbd2d9;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
+            "td.d{white-space:nowrap}\n"
+            "th{background:#e4e7eb}td.num{text-align:right}\n"
+            ".overdue{color:#b42318;font-weight:bold}.pending{color:#9a6700}\n"
+            ".meta{color:#616e7c;font-size:12px}\n"
+            "</style>\n</head>\n<body>\n<h1>" + html_escape(head().title) + "</h1>\n<p>" +
+            html_escape(summary()) + "</p>\n<p class=\"meta\">Dannet " +
+            html_escape(iso_timestamp(head().generated_at)) + "</p>\n";
+        if (!blocks().empty()) out_ += "<figure>\n" + render_age_chart_svg(blocks()) + "</figure>\n";
+        for (const CommitteeBlock& block : blocks()) {
+            out_ += "<h2>" + html_escape(block.committee) + " (" + std::to_string(block.flags) + ")</h2>\n";
+            out_ += "<table>\n<tr><th>Status</th><th>Dage</th><th>Frist</th><th>Møde</th><th>Pkt.</th><th>Titel</th>"
+                    "<th>Sag</th><th>Beslutning</th><th>Regel</th><th>Id</th><th>Kilde</th></tr>\n";
+            out_ += block.rows;
+            out_ += "</table>\n";
+            flush_if_full();
+        }
+        out_ += "</body>\n</html>\n";
+    }
+};
+}  // namespace
+
+std::unique_ptr<ListWriter> make_html_writer(const Report& head) { return std::make_unique<HtmlWriter>(head); }
+
+std::string render_html(const Report& report) { return write_list(report, make_html_writer(report)); }
 
 }  // namespace opfolg::notifier

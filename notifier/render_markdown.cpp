@@ -1,4 +1,5 @@
 // Markdown: summary, then one table per committee; every value escaped so it stays inside its cell.
+#include "notifier/grouped_writer.hpp"
 #include "notifier/render.hpp"
 
 namespace opfolg::notifier {
@@ -14,25 +15,37 @@ std::string markdown_escape(const std::string& s) {
     return out;
 }
 
-std::string render_markdown(const Report& report) {
-    std::string out = "# " + markdown_escape(report.title) + "\n\n";
-    out += summary_line(report) + "\n\n";
-    out += "_Dannet " + iso_timestamp(report.generated_at) + "_\n";
-    const ShownFlags shown_list(report);
-    for (const auto& group : group_by_committee(shown_list)) {
-        out += "\n## " + markdown_escape(group.committee) + " (" + std::to_string(group.flags.size()) + ")\n\n";
-        out += "| Status | Dage | Frist | Møde | Pkt. | Titel | Sag | Beslutning | Regel | Id | Kilde |\n";
-        out += "|---|--:|---|---|--:|---|---|---|---|---|---|\n";
-        for (const rules::Flag* p : group.flags) {
-            const rules::Flag& f = *p;
-            out += "| " + status_word(f.status) + " | " + std::to_string(f.days_overdue) + " | " + iso(f.due) + " | " +
-                   iso(f.meeting_date) + " | " + std::to_string(f.item_number) + " | " + markdown_escape(f.title) +
-                   " | " + markdown_escape(f.case_number) + " | " + markdown_escape(f.decision) + " | " +
-                   markdown_escape(f.rule) + " (" + severity_name(f.severity) + ") | " + markdown_escape(f.id) +
-                   " | " + markdown_escape(f.source) + " |\n";
+namespace {
+class MarkdownWriter final : public GroupedWriter {
+public:
+    explicit MarkdownWriter(const Report& head) : GroupedWriter(head) {}
+
+private:
+    void row(CommitteeBlock& block, std::size_t, const rules::Flag& f) override {
+        block.rows += "| " + status_word(f.status) + " | " + std::to_string(f.days_overdue) + " | " + iso(f.due) +
+                      " | " + iso(f.meeting_date) + " | " + std::to_string(f.item_number) + " | " +
+                      markdown_escape(f.title) + " | " + markdown_escape(f.case_number) + " | " +
+                      markdown_escape(f.decision) + " | " + markdown_escape(f.rule) + " (" + severity_name(f.severity) +
+                      ") | " + markdown_escape(f.id) + " | " + markdown_escape(f.source) + " |\n";
+    }
+
+    void close() override {
+        out_ += "# " + markdown_escape(head().title) + "\n\n";
+        out_ += summary() + "\n\n";
+        out_ += "_Dannet " + iso_timestamp(head().generated_at) + "_\n";
+        for (const CommitteeBlock& block : blocks()) {
+            out_ += "\n## " + markdown_escape(block.committee) + " (" + std::to_string(block.flags) + ")\n\n";
+            out_ += "| Status | Dage | Frist | Møde | Pkt. | Titel | Sag | Beslutning | Regel | Id | Kilde |\n";
+            out_ += "|---|--:|---|---|--:|---|---|---|---|---|---|\n";
+            out_ += block.rows;
+            flush_if_full();
         }
     }
-    return out;
-}
+};
+}  // namespace
+
+std::unique_ptr<ListWriter> make_markdown_writer(const Report& head) { return std::make_unique<MarkdownWriter>(head); }
+
+std::string render_markdown(const Report& report) { return write_list(report, make_markdown_writer(report)); }
 
 }  // namespace opfolg::notifier

@@ -131,10 +131,14 @@ std::string status_word(rules::FlagStatus status) {
 std::string summary_line(const Report& report) {
     std::size_t overdue = 0, pending = 0;
     for (const auto& f : report.flags) (f.status == rules::FlagStatus::overdue ? overdue : pending) += 1;
-    std::size_t total = report.flags.size();
+    return summary_line(overdue, pending, report.as_of);
+}
+
+std::string summary_line(std::size_t overdue, std::size_t pending, date::year_month_day as_of) {
+    const std::size_t total = overdue + pending;
     std::string s = std::to_string(total) + (total == 1 ? " åben opfølgning: " : " åbne opfølgninger: ");
     s += std::to_string(overdue) + (overdue == 1 ? " overskreden, " : " overskredne, ");
-    s += std::to_string(pending) + " afventende pr. " + iso(report.as_of);
+    s += std::to_string(pending) + " afventende pr. " + iso(as_of);
     return s;
 }
 

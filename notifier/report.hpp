@@ -74,6 +74,7 @@ std::vector<const rules::Flag*> most_overdue_order(const std::vector<rules::Flag
 // Danish words used by every human-readable format.
 std::string status_word(rules::FlagStatus status);  // "overskredet" | "afventer"
 std::string summary_line(const Report& report);      // "3 åbne opfølgninger: 3 overskredne, 0 afventende pr. …"
+std::string summary_line(std::size_t overdue, std::size_t pending, date::year_month_day as_of);  // the same, counted
 
 // Flags grouped by committee: groups ordered by their most overdue flag, flags most overdue first. The groups
 // point into what they group, which must outlive them.
