@@ -192,6 +192,48 @@ TEST_CASE("json: written flag by flag, it is exactly the pretty-printed document
     CHECK(render_json(empty).find("\"flags\": []") != std::string::npos);
 }
 
+TEST_CASE("json: field by field it is the DOM's dump, for any text (Danish, escapes, bad and edge UTF-8)") {
+    // The writer copies well-formed UTF-8 and leaves everything else to nlohmann's escaping: the document must
+    // be what the DOM of the whole report gives, with bad bytes replaced the same way.
+    const std::vector<std::string> texts = {
+        "", "Skolestruktur på Ærø", "tab\there", "back\\slash only", "quote \" and \\ backslash", std::string("nul\0byte", 8), "\x7f del",
+        "\x1b[2J", "a\x80b", "\xc3", "\xc0\xaf overlong", "\xed\xa0\x80 surrogate", "\xf4\x90\x80\x80 past U+10FFFF",
+        "\xe2\x82\xac euro \xf0\x9f\x98\x80 emoji", "\xef\xbf\xbd", "\xf0\x9f\x98 cut", "æøåÆØÅ\r\n"};
+    for (const auto& text : texts) {
+        Report r = fixtures::report();
+        r.flags[0].title = text;
+        r.flags[0].decision = text + text;
+        r.flags[0].message = text;
+        nlohmann::ordered_json doc;
+        doc["as_of"] = iso(r.as_of);
+        doc["flags"] = nlohmann::ordered_json::array();
+        for (const opfolg::rules::Flag* p : most_overdue_order(r.flags)) {
+            const opfolg::rules::Flag f = shown(*p, r.show_closed);
+            nlohmann::ordered_json j;
+            j["id"] = f.id;
+            j["rule"] = f.rule;
+            j["status"] = opfolg::rules::to_string(f.status);
+            j["severity"] = severity_name(f.severity);
+            j["committee"] = f.committee;
+            j["meeting_date"] = iso(f.meeting_date);
+            j["item_number"] = f.item_number;
+            j["title"] = f.title;
+            j["case_number"] = f.case_number;
+            j["decision"] = f.decision;
+            j["due"] = iso(f.due);
+            j["days_overdue"] = f.days_overdue;
+            j["source"] = f.source;
+            j["closed"] = f.closed;
+            j["rule_title"] = f.rule_title;
+            j["due_source"] = f.due_source;
+            j["message"] = f.message;
+            doc["flags"].push_back(std::move(j));
+        }
+        INFO("text " << nlohmann::ordered_json(text).dump(-1, ' ', true, nlohmann::ordered_json::error_handler_t::replace));
+        CHECK(render_json(r) == doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    }
+}
+
 TEST_CASE("json: the documented keys, in the documented order, with typed values") {
     const auto doc = nlohmann::ordered_json::parse(render_json(hostile_report()));
     std::vector<std::string> top;
