@@ -9,10 +9,14 @@ namespace opfolg::notifier {
 
 namespace {
 // TEXT value escaping (RFC 5545 3.3.11); CR/LF become the \n escape, so no value can start a new property.
-std::string ics_text(const std::string& s) {
-    std::string out;
+// Runs without a special character are appended whole.
+void append_ics_text(std::string& out, std::string_view s) {
+    std::size_t run = 0;  // start of the bytes not yet appended
     for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
+        const char c = s[i];
+        const bool special = c == '\\' || c == ';' || c == ',' || (static_cast<unsigned char>(c) < 0x20 && c != '\t');
+        if (!special) continue;
+        out.append(s.data() + run, i - run);
         switch (c) {
             case '\\': out += "\\\\"; break;
             case ';': out += "\\;"; break;
@@ -22,17 +26,22 @@ std::string ics_text(const std::string& s) {
                 out += "\\n";
                 break;
             case '\n': out += "\\n"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') out += ' ';
-                else out += c;
+            default: out += ' ';
         }
+        run = i + 1;
     }
+    out.append(s.data() + run, s.size() - run);
+}
+
+std::string ics_text(const std::string& s) {
+    std::string out;
+    append_ics_text(out, s);
     return out;
 }
 
-// Folds at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence; continuation lines start with a space.
-std::string fold(const std::string& line) {
-    std::string out;
+// Appends `line` folded at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence; continuation lines start
+// with a space.
+void append_folded(std::string& out, std::string_view line) {
     std::size_t pos = 0, limit = 75;
     while (line.size() - pos > limit) {
         std::size_t cut = pos;
@@ -42,11 +51,13 @@ std::string fold(const std::string& line) {
             if (cut + n - pos > limit) break;
             cut += n;
         }
-        out += line.substr(pos, cut - pos) + "\r\n ";
+        out += line.substr(pos, cut - pos);
+        out += "\r\n ";
         pos = cut;
         limit = 74;  // the leading space counts
     }
-    return out + line.substr(pos) + "\r\n";
+    out += line.substr(pos);
+    out += "\r\n";
 }
 
 std::string basic_date(date::year_month_day d) {
@@ -71,28 +82,37 @@ public:
     }
 
 private:
-    void prop(const std::string& line) { out_ += fold(line); }
+    void prop(std::string_view line) { append_folded(out_, line); }
+    // A property whose value is TEXT: escaped into a line of its own, then folded.
+    void text_prop(std::string_view name, std::string_view value) {
+        line_.assign(name);
+        append_ics_text(line_, value);
+        prop(line_);
+    }
     void write(const rules::Flag& f) override {
         prop("BEGIN:VTODO");
-        prop("UID:" + ics_text(f.id) + "@opfolg");
+        line_ = "UID:";
+        append_ics_text(line_, f.id);
+        line_ += "@opfolg";
+        prop(line_);
         prop("DTSTAMP:" + stamp_);
         if (f.due.ok()) prop("DUE;VALUE=DATE:" + basic_date(f.due));
-        prop("SUMMARY:" + ics_text(f.committee + " " + iso(f.meeting_date) + " pkt. " +
-                                   std::to_string(f.item_number) + ": " + f.title));
+        text_prop("SUMMARY:", f.committee + " " + iso(f.meeting_date) + " pkt. " + std::to_string(f.item_number) +
+                                 ": " + f.title);
         std::string desc = "Status: " + status_word(f.status) + " (" + std::to_string(f.days_overdue) + " dage)\n";
         if (!f.case_number.empty()) desc += "Sag: " + f.case_number + "\n";
         if (!f.decision.empty()) desc += "Beslutning: " + f.decision + "\n";
         desc += "Regel: " + f.rule + " (" + severity_name(f.severity) + ")\nId: " + f.id + "\nKilde: " + f.source;
-        prop("DESCRIPTION:" + ics_text(desc));
-        prop("CATEGORIES:" + ics_text(f.committee));
-        prop(std::string("PRIORITY:") + (f.severity == rules::Severity::high ? "1"
-                                         : f.severity == rules::Severity::medium ? "5" : "9"));
+        text_prop("DESCRIPTION:", desc);
+        text_prop("CATEGORIES:", f.committee);
+        prop(f.severity == rules::Severity::high ? "PRIORITY:1" : f.severity == rules::Severity::medium ? "PRIORITY:5" : "PRIORITY:9");
         prop("STATUS:NEEDS-ACTION");
         prop("END:VTODO");
     }
     void close() override { prop("END:VCALENDAR"); }
 
     std::string stamp_;
+    std::string line_;  // the property being built (its buffer kept from flag to flag)
 };
 }  // namespace
 
