@@ -33,24 +33,38 @@ void count(IngestSummary& s, IngestResult&& r) {
 // Several threads: files whose stamp shows them unchanged are settled on this thread, in order, without a
 // thread hand-off each (which cost more than the stat); the rest are read, hashed and parsed by the workers
 // (each with its own read-only connection for the unchanged checks). This thread writes everything in file order.
-void ingest_parallel(Ingestor& ingestor, const std::vector<std::string>& files, const IngestRunOptions& options,
+void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::string>& files, const IngestRunOptions& options,
                      const std::function<void(std::size_t, IngestResult&&)>& done) {
     const auto lookup = ingestor.lookup();
     // The look-up made here is the one the write uses: an unchanged file is not stat'ed and looked up twice.
-    std::vector<std::optional<PreparedDocument>> known(files.size());
+    // Only its stamp and stored hash are kept until it is written (a whole PreparedDocument per file was 330 MB
+    // for a national archive of 323,400 unchanged files).
+    struct Known {
+        FileStamp stamp;
+        std::string hash;
+    };
+    std::vector<std::optional<Known>> known(files.size());
     std::vector<std::size_t> to_read;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        auto stamp = file_stamp(files[i]);
-        if (auto hash = stamp ? lookup.stamp(*stamp) : std::nullopt)
-            known[i] = known_by_stamp(files[i], std::move(*stamp), std::move(*hash));
-        else
-            to_read.push_back(i);
+    {
+        // One read transaction for all the look-ups, not one each: every transaction locks and unlocks a WAL
+        // read mark with fcntl(2), a quarter of walking an unchanged national archive. Nothing is written yet.
+        Transaction reading(store.handle(), /*immediate=*/false);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            auto stamp = file_stamp(files[i]);
+            if (auto hash = stamp ? lookup.stamp(*stamp) : std::nullopt)
+                known[i] = Known{std::move(*stamp), std::move(*hash)};
+            else
+                to_read.push_back(i);
+        }
+        reading.commit();
     }
     std::size_t next = 0;  // the next file to write
     auto write_known_until = [&](std::size_t end) {
         for (; next < end; ++next) {
             assert(known[next] && "files not to read were found unchanged by their stamp");
-            done(next, ingestor.write(std::move(*known[next])));
+            done(next, ingestor.write(known_by_stamp(files[next], std::move(known[next]->stamp),
+                                                     std::move(known[next]->hash))));
+            known[next].reset();
         }
     };
     auto make_worker = [&]() -> PrepareFn {
@@ -85,7 +99,7 @@ IngestSummary ingest_paths(Store& store, Committees& committees, const std::vect
     if (options.jobs <= 1) {
         for (std::size_t i = 0; i < files.size(); ++i) done(i, ingestor.ingest_file(files[i]));
     } else {
-        ingest_parallel(ingestor, files, options, done);
+        ingest_parallel(store, ingestor, files, options, done);
     }
     ingestor.flush_stamps();
     summary.ingest_ms = ms_since(ingesting);
