@@ -226,8 +226,8 @@ Evaluation evaluate_store(const CommonOptions& options, Need need) {
     return out;
 }
 
-date::year_month_day visit_open_flags(const CommonOptions& options, const std::function<void(const rules::Flag&)>& visit,
-                                      bool messages) {
+date::year_month_day visit_open_flags(const CommonOptions& options,
+                                      const std::function<void(const rules::Flag&)>& visit, bool messages) {
     const Prepared prepared = prepare(options);
     if (visit_kept_flags(prepared.db, prepared.ruleset, prepared.as_of, options.disabled, visit, messages))
         return prepared.as_of;

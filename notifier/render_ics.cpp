@@ -105,7 +105,9 @@ private:
         desc += "Regel: " + f.rule + " (" + severity_name(f.severity) + ")\nId: " + f.id + "\nKilde: " + f.source;
         text_prop("DESCRIPTION:", desc);
         text_prop("CATEGORIES:", f.committee);
-        prop(f.severity == rules::Severity::high ? "PRIORITY:1" : f.severity == rules::Severity::medium ? "PRIORITY:5" : "PRIORITY:9");
+        prop(f.severity == rules::Severity::high     ? "PRIORITY:1"
+             : f.severity == rules::Severity::medium ? "PRIORITY:5"
+                                                     : "PRIORITY:9");
         prop("STATUS:NEEDS-ACTION");
         prop("END:VTODO");
     }

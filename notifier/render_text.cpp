@@ -83,7 +83,8 @@ private:
             std::string h = " ";
             for (std::size_t c = 0; c < columns; ++c) {
                 h += ' ';
-                append_padded(h, head_cells[c], utf8::width(head_cells[c]), c + 1 == columns ? 0 : table.width[c], c == 1);
+                append_padded(h, head_cells[c], utf8::width(head_cells[c]), c + 1 == columns ? 0 : table.width[c],
+                              c == 1);
             }
             out_ += paint(dim, h) + "\n";
             for (const Row& r : table.rows) {
@@ -112,6 +113,8 @@ std::unique_ptr<ListWriter> make_text_writer(const Report& head, bool colour) {
     return std::make_unique<TextWriter>(head, colour);
 }
 
-std::string render_text(const Report& report, bool colour) { return write_list(report, make_text_writer(report, colour)); }
+std::string render_text(const Report& report, bool colour) {
+    return write_list(report, make_text_writer(report, colour));
+}
 
 }  // namespace opfolg::notifier

@@ -33,7 +33,8 @@ void count(IngestSummary& s, IngestResult&& r) {
 // Several threads: files whose stamp shows them unchanged are settled on this thread, in order, without a
 // thread hand-off each (which cost more than the stat); the rest are read, hashed and parsed by the workers
 // (each with its own read-only connection for the unchanged checks). This thread writes everything in file order.
-void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::string>& files, const IngestRunOptions& options,
+void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::string>& files,
+                     const IngestRunOptions& options,
                      const std::function<void(std::size_t, IngestResult&&)>& done) {
     const auto lookup = ingestor.lookup();
     // The look-up made here is the one the write uses: an unchanged file is not stat'ed and looked up twice.

@@ -137,7 +137,8 @@ public:
     // not with their square (a standing item at 220 meetings made 24,090 links; now 219). Every loaded case.
     void case_numbers() {
         for (const auto& [case_number, group] : by_case_)
-            for (const ChainLink& l : chain(case_number, group)) link(items_[l.later], items_[l.earlier], LinkReason::case_number, l.evidence, 0);
+            for (const ChainLink& l : chain(case_number, group))
+                link(items_[l.later], items_[l.earlier], LinkReason::case_number, l.evidence, 0);
     }
 
     // One case's chain again (its items loaded whole), changing only the stored links that differ: a weekly
@@ -162,7 +163,8 @@ public:
             }
         }
         for (const auto& [key, evidence] : have) drop.bind(1, key.first).bind(2, key.second).run();
-        for (const ChainLink* l : missing) link(items_[l->later], items_[l->earlier], LinkReason::case_number, l->evidence, 0);
+        for (const ChainLink* l : missing)
+            link(items_[l->later], items_[l->earlier], LinkReason::case_number, l->evidence, 0);
     }
 
     bool has_meeting(std::int64_t committee_id, const std::string& date) const {
@@ -322,7 +324,8 @@ LinkStats relink_pending(sqlite3* db, double threshold) {
     const std::string chain_reason = to_string(LinkReason::case_number);
     Statement stored(db, "SELECT l.earlier_item_id, l.later_item_id, l.evidence FROM items i CROSS JOIN links l "
                          "ON l.earlier_item_id = i.id WHERE i.case_number = ? AND l.reason = '" + chain_reason + "'");
-    Statement drop(db, "DELETE FROM links WHERE earlier_item_id = ? AND later_item_id = ? AND reason = '" + chain_reason + "'");
+    Statement drop(db, "DELETE FROM links WHERE earlier_item_id = ? AND later_item_id = ? AND reason = '" +
+                           chain_reason + "'");
     for (const auto& c : cases) linker.update_chain(c, stored, drop);
     return linker.stats();  // the links inserted
 }

@@ -37,7 +37,9 @@ TitleBigrams title_bigrams(std::string_view text) {
     return out;
 }
 
-double title_similarity(std::string_view a, std::string_view b) { return title_similarity(title_bigrams(a), title_bigrams(b)); }
+double title_similarity(std::string_view a, std::string_view b) {
+    return title_similarity(title_bigrams(a), title_bigrams(b));
+}
 
 double title_similarity(const TitleBigrams& x, const TitleBigrams& y) {
     if (x.empty() && y.empty()) return 1.0;
