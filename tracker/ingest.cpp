@@ -74,17 +74,19 @@ const char* const kSeenSql =
     "SELECT d.path || COALESCE(', a version since replaced by ' || (SELECT r.path FROM documents r "
     "WHERE r.id = s.replaced_by), '') FROM documents d LEFT JOIN superseded s ON s.document_id = d.id "
     "WHERE d.sha256 = ?";
+// The stored path reads as kSeenSql gives it.
 const char* const kStampSql =
-    "SELECT f.sha256 FROM file_seen f JOIN documents d ON d.sha256 = f.sha256 "
-    "WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?";
+    "SELECT f.sha256, d.path || COALESCE(', a version since replaced by ' || (SELECT r.path FROM documents r "
+    "WHERE r.id = s.replaced_by), '') FROM file_seen f JOIN documents d ON d.sha256 = f.sha256 "
+    "LEFT JOIN superseded s ON s.document_id = d.id WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?";
 
-std::optional<std::string> find_stamp(Statement& s, const FileStamp& stamp) {
+std::optional<StampMatch> find_stamp(Statement& s, const FileStamp& stamp) {
     s.reset();
     s.bind(1, stamp.path).bind(2, stamp.size).bind(3, stamp.mtime_ns);
-    std::optional<std::string> hash;
-    if (s.step()) hash = s.text(0);
+    std::optional<StampMatch> match;
+    if (s.step()) match = StampMatch{s.text(0), s.text(1)};
     s.reset();
-    return hash;
+    return match;
 }
 
 bool find_hash(Statement& s, const std::string& hash, std::string* stored_path) {
@@ -149,10 +151,11 @@ PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path
     return p;
 }
 
-PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, std::string stored_hash) {
+PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, StampMatch match) {
     PreparedDocument p;
     p.path = path;
-    p.hash = std::move(stored_hash);
+    p.hash = std::move(match.hash);
+    p.stored_path = std::move(match.stored_path);
     p.size = stamp.size;
     p.known = true;
     p.skipped_read = true;
@@ -164,7 +167,7 @@ PreparedDocument prepare_file(const std::string& path, const KnownLookup& known)
     // Stamp before reading: if the file changes while it is read, its mtime moves on and the next run reads it.
     auto stamp = file_stamp(path);
     if (stamp && known.stamp) {
-        if (auto hash = known.stamp(*stamp)) return known_by_stamp(path, std::move(*stamp), std::move(*hash));
+        if (auto match = known.stamp(*stamp)) return known_by_stamp(path, std::move(*stamp), std::move(*match));
     }
     std::ifstream in(path, std::ios::binary);
     PreparedDocument p;
@@ -244,7 +247,26 @@ bool Ingestor::hash_stored(const std::string& hash, std::string* stored_path) {
     return find_hash(statements().seen, hash, stored_path);
 }
 
-std::optional<std::string> Ingestor::stamp_stored(const FileStamp& stamp) { return find_stamp(statements().stamp, stamp); }
+std::optional<StampMatch> Ingestor::stamp_stored(const FileStamp& stamp) { return find_stamp(statements().stamp, stamp); }
+
+namespace {
+std::int64_t data_version(sqlite3* db) {
+    Statement s(db, "PRAGMA data_version");
+    s.step();
+    return s.integer(0);
+}
+}  // namespace
+
+void Ingestor::stamp_lookups_done() {
+    stamp_lookup_version_ = data_version(store_.handle());
+    written_since_stamp_lookups_ = false;
+}
+
+bool Ingestor::stamp_lookups_current() {
+    // data_version changes when another connection commits; this Ingestor's own writes are counted here.
+    return stamp_lookup_version_ && !written_since_stamp_lookups_ &&
+           data_version(store_.handle()) == *stamp_lookup_version_;
+}
 
 KnownLookup Ingestor::lookup() {
     return {[this](const std::string& hash) { return hash_stored(hash); },
@@ -319,6 +341,7 @@ std::optional<Ingestor::StoredMeeting> Ingestor::same_meeting(std::int64_t commi
 std::optional<IngestResult> Ingestor::settle_known(PreparedDocument& prepared) {
     if (prepared.rejected) return std::move(*prepared.rejected);
     if (!prepared.known) return std::nullopt;
+    if (prepared.skipped_read && prepared.stamp_current) return unchanged(prepared.path, prepared.stored_path);
     std::string stored_path;
     if (hash_stored(prepared.hash, &stored_path)) {
         // Found by content, not by stamp: remember the stamp so the next run need not read the file.
@@ -459,6 +482,7 @@ void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
 
 IngestResult Ingestor::write(PreparedDocument prepared) {
     if (auto settled = settle_known(prepared)) return std::move(*settled);
+    written_since_stamp_lookups_ = true;  // (or maybe written: the stamps looked up before no longer hold)
     sqlite3* db = store_.handle();
     const Minutes& minutes = prepared.minutes;
     const Meeting& m = minutes.meeting;

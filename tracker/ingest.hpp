@@ -53,23 +53,34 @@ struct PreparedDocument {
     std::optional<IngestResult> rejected;  // nothing to write: cannot be read, or not minutes
     bool known = false;                    // content (or stamp) already stored: not parsed
     bool skipped_read = false;             // known by its stamp: not even read
+    std::string stored_path;               // known by its stamp: the stored document, as `unchanged` names it
+    // Known by a stamp looked up since the store last changed (Ingestor::stamp_lookups_current): write() does not
+    // ask the store again.
+    bool stamp_current = false;
     std::string bytes;                     // kept only when known (write() parses them if that changed)
     std::string rendering, encoding;
     Minutes minutes;
 };
 
+// A file's stamp found in the store: the stored content's hash and the stored document's path as the unchanged
+// message names it.
+struct StampMatch {
+    std::string hash, stored_path;
+};
+
 // Looks up the store from a preparing thread (its own read-only connection). Both may be empty.
 struct KnownLookup {
     std::function<bool(const std::string& hash)> hash;  // content already stored?
-    // The stored hash when this (path, size, mtime) was stored and its content still is.
-    std::function<std::optional<std::string>(const FileStamp& stamp)> stamp;
+    // The stored content when this (path, size, mtime) was stored and its content still is.
+    std::function<std::optional<StampMatch>(const FileStamp& stamp)> stamp;
 };
 
 // Store-free and thread-safe. Never throws for bad input (comes back rejected).
 PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path, const KnownLookup& known = {});
 PreparedDocument prepare_file(const std::string& path, const KnownLookup& known = {});
-// A file its stamp shows unchanged (KnownLookup::stamp gave `stored_hash`): not read; write() checks the hash.
-PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, std::string stored_hash);
+// A file its stamp shows unchanged (KnownLookup::stamp gave `match`): not read; write() checks the hash unless
+// the document is marked stamp_current.
+PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, StampMatch match);
 
 // The file's stamp as stat(2) sees it now; nullopt when it cannot be stat'ed.
 std::optional<FileStamp> file_stamp(const std::string& path);
@@ -101,12 +112,18 @@ public:
     void flush_stamps();
     // The lookups prepare_file needs, on this Ingestor's own connection (single-threaded use).
     KnownLookup lookup();
+    // Marks the end of a series of stamp look-ups, made inside one read transaction on this connection (call it
+    // before that transaction ends): their answers hold while stamp_lookups_current().
+    void stamp_lookups_done();
+    // Nothing was written since stamp_lookups_done(), by this Ingestor or (PRAGMA data_version) any other
+    // connection: a document known by those look-ups need not be looked up again.
+    bool stamp_lookups_current();
 
 private:
     struct Statements;  // prepared on first use, reused for every document (preparing cost 14% of ingest)
     Statements& statements();
     bool hash_stored(const std::string& hash, std::string* stored_path = nullptr);
-    std::optional<std::string> stamp_stored(const FileStamp& stamp);
+    std::optional<StampMatch> stamp_stored(const FileStamp& stamp);
     // A committee id for a name, with a warning in `result` when the name is new but close to a known one.
     std::int64_t resolve_committee(const std::string& name, int line, IngestResult& result);
     struct StoredMeeting {
@@ -138,6 +155,8 @@ private:
     // document a savepoint in it (all or nothing), so shared index and FTS pages are written to the WAL once a
     // batch instead of once a document. A kill loses the open batch, never part of a document.
     std::optional<Transaction> batch_;
+    std::optional<std::int64_t> stamp_lookup_version_;  // data_version when the stamps were looked up
+    bool written_since_stamp_lookups_ = false;
     int batch_documents_ = 0;
     std::chrono::steady_clock::time_point batch_started_;
     void commit_batch();

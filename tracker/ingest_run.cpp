@@ -42,7 +42,7 @@ void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::st
     // for a national archive of 323,400 unchanged files).
     struct Known {
         FileStamp stamp;
-        std::string hash;
+        StampMatch match;
     };
     std::vector<std::optional<Known>> known(files.size());
     std::vector<std::size_t> to_read;
@@ -52,19 +52,28 @@ void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::st
         Transaction reading(store.handle(), /*immediate=*/false);
         for (std::size_t i = 0; i < files.size(); ++i) {
             auto stamp = file_stamp(files[i]);
-            if (auto hash = stamp ? lookup.stamp(*stamp) : std::nullopt)
-                known[i] = Known{std::move(*stamp), std::move(*hash)};
+            if (auto match = stamp ? lookup.stamp(*stamp) : std::nullopt)
+                known[i] = Known{std::move(*stamp), std::move(*match)};
             else
                 to_read.push_back(i);
         }
+        ingestor.stamp_lookups_done();  // inside the transaction: the version its look-ups saw
         reading.commit();
     }
     std::size_t next = 0;  // the next file to write
     auto write_known_until = [&](std::size_t end) {
+        // While nothing was written since the look-ups (by this run or another process), their answers stand and
+        // write() need not look each stored hash up again (random reads in the documents index: half of walking
+        // an unchanged national archive). Asked once per run of unchanged files, which write() then writes nothing
+        // for; a process that replaces one of them meanwhile is seen by the next run (its stamp no longer
+        // matches a stored document), as when it replaced it just after a look-up.
+        const bool current = next < end && ingestor.stamp_lookups_current();
         for (; next < end; ++next) {
             assert(known[next] && "files not to read were found unchanged by their stamp");
-            done(next, ingestor.write(known_by_stamp(files[next], std::move(known[next]->stamp),
-                                                     std::move(known[next]->hash))));
+            PreparedDocument prepared =
+                known_by_stamp(files[next], std::move(known[next]->stamp), std::move(known[next]->match));
+            prepared.stamp_current = current;
+            done(next, ingestor.write(std::move(prepared)));
             known[next].reset();
         }
     };

@@ -159,6 +159,56 @@ TEST_CASE("an unchanged file is skipped by path, size and mtime without reading 
     }
 }
 
+TEST_CASE("stamp look-ups stand until anything is written, and a document known by them names what is stored",
+          "[tracker][ingest][stamp]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    const std::string a = dir.file("a.txt", meeting("10-01-2024", "Godkendt"));
+    const std::string copy = dir.file("copy.txt", meeting("10-01-2024", "Godkendt"));
+    set_mtime(a, 3600);
+    set_mtime(copy, 3600);
+    {
+        Ingestor ingestor(store, committees);
+        CHECK(ingestor.ingest_file(a).status == Status::stored);
+        CHECK(ingestor.ingest_file(copy).status == Status::unchanged);  // its stamp recorded with a.txt's hash
+    }
+    Ingestor ingestor(store, committees);
+    CHECK_FALSE(ingestor.stamp_lookups_current());  // nothing looked up yet
+    auto look_up = [&] {
+        Transaction reading(store.handle(), /*immediate=*/false);
+        auto match = ingestor.lookup().stamp(*file_stamp(copy));
+        ingestor.stamp_lookups_done();
+        reading.commit();
+        return match;
+    };
+    auto match = look_up();
+    REQUIRE(match);
+    CHECK(match->stored_path == a);  // as the unchanged message names it
+    CHECK(ingestor.stamp_lookups_current());
+    auto trusted = known_by_stamp(copy, *file_stamp(copy), *match);
+    trusted.stamp_current = true;
+    auto r = ingestor.write(std::move(trusted));
+    CHECK(r.status == Status::unchanged);
+    CHECK(r.reason == "already stored (same content as " + a + ")");
+    CHECK(ingestor.stamp_lookups_current());  // an unchanged document writes nothing
+
+    SECTION("another connection's commit ends them") {
+        Store other(dir.db());
+        Committees other_committees(other);
+        Ingestor writer(other, other_committees);
+        CHECK(writer.ingest_bytes(meeting("11-02-2024", "Godkendt"), "b.txt").status == Status::stored);
+        writer.flush_stamps();
+        CHECK_FALSE(ingestor.stamp_lookups_current());
+        look_up();
+        CHECK(ingestor.stamp_lookups_current());
+    }
+    SECTION("so does this Ingestor's own write") {
+        CHECK(ingestor.ingest_bytes(meeting("11-02-2024", "Godkendt"), "b.txt").status == Status::stored);
+        CHECK_FALSE(ingestor.stamp_lookups_current());
+    }
+}
+
 TEST_CASE("a file modified in the last seconds gets no stamp (its mtime may not move on the next edit)",
           "[tracker][ingest][stamp]") {
     fixture::TempDir dir;
