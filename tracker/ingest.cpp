@@ -68,17 +68,16 @@ IngestResult rejected(const std::string& path, std::string reason, int line) {
     return r;
 }
 
+// A stored document's path as "unchanged" names it (d: documents, s: superseded left-joined on it).
+const std::string kStoredPathSql = "d.path || COALESCE(', a version since replaced by ' || (SELECT r.path FROM "
+                                   "documents r WHERE r.id = s.replaced_by), '')";
 // A replaced version is still a stored document: its bytes are never taken for a new correction again (two
 // versions in one folder would otherwise replace each other on every run).
-const char* const kSeenSql =
-    "SELECT d.path || COALESCE(', a version since replaced by ' || (SELECT r.path FROM documents r "
-    "WHERE r.id = s.replaced_by), '') FROM documents d LEFT JOIN superseded s ON s.document_id = d.id "
-    "WHERE d.sha256 = ?";
-// The stored path reads as kSeenSql gives it.
-const char* const kStampSql =
-    "SELECT f.sha256, d.path || COALESCE(', a version since replaced by ' || (SELECT r.path FROM documents r "
-    "WHERE r.id = s.replaced_by), '') FROM file_seen f JOIN documents d ON d.sha256 = f.sha256 "
-    "LEFT JOIN superseded s ON s.document_id = d.id WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?";
+const std::string kSeenSql = "SELECT " + kStoredPathSql +
+                             " FROM documents d LEFT JOIN superseded s ON s.document_id = d.id WHERE d.sha256 = ?";
+const std::string kStampSql = "SELECT f.sha256, " + kStoredPathSql +
+                              " FROM file_seen f JOIN documents d ON d.sha256 = f.sha256 LEFT JOIN superseded s "
+                              "ON s.document_id = d.id WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?";
 
 std::optional<StampMatch> find_stamp(Statement& s, const FileStamp& stamp) {
     s.reset();
