@@ -33,12 +33,6 @@ void append_ics_text(std::string& out, std::string_view s) {
     out.append(s.data() + run, s.size() - run);
 }
 
-std::string ics_text(const std::string& s) {
-    std::string out;
-    append_ics_text(out, s);
-    return out;
-}
-
 // Appends `line` folded at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence; continuation lines start
 // with a space.
 void append_folded(std::string& out, std::string_view line) {
@@ -78,7 +72,7 @@ public:
         prop("VERSION:2.0");
         prop("PRODID:-//opfolg//opfolg 0.1//DA");
         prop("CALSCALE:GREGORIAN");
-        prop("X-WR-CALNAME:" + ics_text(head.title));
+        text_prop("X-WR-CALNAME:", head.title);
     }
 
 private:

@@ -481,7 +481,7 @@ void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
 
 IngestResult Ingestor::write(PreparedDocument prepared) {
     if (auto settled = settle_known(prepared)) return std::move(*settled);
-    written_since_stamp_lookups_ = true;  // (or maybe written: the stamps looked up before no longer hold)
+    written_since_stamp_lookups_ = true;  // from here on this document may be written: earlier look-ups may not hold
     sqlite3* db = store_.handle();
     const Minutes& minutes = prepared.minutes;
     const Meeting& m = minutes.meeting;
