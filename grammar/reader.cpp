@@ -2,6 +2,7 @@
 // grammar has to know whether the minutes came as PDF text, Markdown, HTML or Windows-1252.
 #include "grammar/reader_detail.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -34,6 +35,9 @@ namespace {
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Markdown-like markers as the municipality's publishing system writes them: **bold**, <b>, \_ escapes.
+// Every rewrite shortens the line, so a caller sees a change in its size. Most lines hold none of `*`, `<`
+// and `\`: each pass runs only when its marker byte occurs (the thirteen tag scans of every line were a fifth
+// of reading a document).
 void strip_markup(std::string& s, int& heading_level) {
     std::size_t hashes = 0;
     while (hashes < s.size() && s[hashes] == '#') ++hashes;
@@ -41,48 +45,60 @@ void strip_markup(std::string& s, int& heading_level) {
         heading_level = static_cast<int>(hashes);
         s.erase(0, hashes);
     }
-    detail::replace_all(s, "**", "");
-    for (const char* tag : {"<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<strong>", "</strong>", "<em>", "</em>"})
-        detail::replace_all(s, tag, "");
-    for (const char* br : {"<br>", "<br/>", "<br />"}) detail::replace_all(s, br, " ");
-    // Markdown backslash escapes of punctuation.
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\\' && i + 1 < s.size() && std::strchr("_*#-.\\`[]()!+<>|", s[i + 1]) != nullptr) {
-            out += s[++i];
-            continue;
-        }
-        out += s[i];
+    if (s.find('*') != std::string::npos) detail::replace_all(s, "**", "");
+    if (s.find('<') != std::string::npos) {
+        for (const char* tag : {"<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<strong>", "</strong>", "<em>", "</em>"})
+            detail::replace_all(s, tag, "");
+        for (const char* br : {"<br>", "<br/>", "<br />"}) detail::replace_all(s, br, " ");
     }
-    s.swap(out);
+    if (s.find('\\') == std::string::npos) return;
+    // Markdown backslash escapes of punctuation, in place (the output is never longer than what it read).
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size() && std::strchr("_*#-.\\`[]()!+<>|", s[i + 1]) != nullptr) ++i;
+        s[w++] = s[i];
+    }
+    s.resize(w);
 }
 
 // Whitespace and invisible characters: NBSP -> space, soft hyphen and zero-width marks dropped, runs collapsed.
-std::string clean_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC2 && i + 1 < s.size()) {
-            unsigned char d = static_cast<unsigned char>(s[i + 1]);
-            if (d == 0xA0) { out += ' '; ++i; continue; }  // NBSP
-            if (d == 0xAD) { ++i; continue; }              // soft hyphen
+// In place: every rule writes at most as many bytes as it reads.
+void clean_spaces(std::string& s) {
+    // Bytes copied as they are: printable ASCII and every UTF-8 byte but the leads of the sequences below.
+    static constexpr auto plain = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 256; ++c) t[c] = c > 0x20 && c != 0xC2 && c != 0xE2 && c != 0xEF;
+        return t;
+    }();
+    char* d = s.data();
+    const std::size_t n = s.size();
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        unsigned char c = static_cast<unsigned char>(d[i]);
+        if (plain[c]) {
+            d[w++] = static_cast<char>(c);
+            continue;
         }
-        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-            unsigned char d = static_cast<unsigned char>(s[i + 2]);
-            if (d == 0x8B || d == 0x8C || d == 0x8D) { i += 2; continue; }  // zero-width space/joiners
-            if (d == 0xAF || (d >= 0x80 && d <= 0x8A)) { out += ' '; i += 2; continue; }  // other spaces
+        if (c == 0xC2 && i + 1 < n) {
+            unsigned char e = static_cast<unsigned char>(d[i + 1]);
+            if (e == 0xA0) { c = ' '; ++i; }    // NBSP: a space like any other, so it joins a run
+            else if (e == 0xAD) { ++i; continue; }  // soft hyphen
+        } else if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(d[i + 1]) == 0x80) {
+            unsigned char e = static_cast<unsigned char>(d[i + 2]);
+            if (e == 0x8B || e == 0x8C || e == 0x8D) { i += 2; continue; }  // zero-width space/joiners
+            if (e == 0xAF || (e >= 0x80 && e <= 0x8A)) { c = ' '; i += 2; }  // other spaces
+        } else if (c == 0xEF && i + 2 < n && static_cast<unsigned char>(d[i + 1]) == 0xBB &&
+                   static_cast<unsigned char>(d[i + 2]) == 0xBF) {
+            i += 2;  // stray BOM
+            continue;
         }
-        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
-            static_cast<unsigned char>(s[i + 2]) == 0xBF) { i += 2; continue; }  // stray BOM
         if (c == '\t' || c == '\f' || c == '\v' || c == '\r') c = ' ';
         if (c < 0x20) continue;  // other control characters carry nothing
-        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out += static_cast<char>(c);
+        if (c == ' ' && (w == 0 || d[w - 1] == ' ')) continue;
+        d[w++] = static_cast<char>(c);
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
+    while (w > 0 && d[w - 1] == ' ') --w;
+    s.resize(w);
 }
 
 bool is_page_furniture(const std::string& s, bool pdf) {
@@ -202,11 +218,11 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
     bool markdown = false;
     for (auto& r : raw) {
         int level = r.heading_level;
-        std::string before = r.text;
+        const std::size_t before = r.text.size();
         strip_markup(r.text, level);
-        if (r.text != before && out.rendering == "plain") markdown = true;
+        if (r.text.size() != before && out.rendering == "plain") markdown = true;
         r.heading_level = level;
-        r.text = clean_spaces(r.text);
+        clean_spaces(r.text);
     }
     if (markdown) out.rendering = "markdown";
 
@@ -214,7 +230,7 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
     for (std::size_t i = 0; i < raw.size(); ++i) {
         auto& r = raw[i];
         if (is_page_furniture(r.text, out.rendering == "pdf")) continue;
-        NormalizedLine line{r.text, r.source_line, r.heading_level};
+        NormalizedLine line{std::move(r.text), r.source_line, r.heading_level};  // raw[i] is not read again
         while (pdf_like && i + 1 < raw.size() && joins_hyphenated(line.text, raw[i + 1].text)) {
             line.text.pop_back();
             line.text += raw[++i].text;

@@ -507,6 +507,11 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     const std::int64_t meeting_id = insert_meeting(document_id, committee_id, m, meeting_date);
     result.meetings = 1;
     for (const auto& it : minutes.items) insert_item(meeting_id, committee_id, meeting_date, m, it, result);
+    // The kept flags of the new items are evaluated by the next refresh; one statement per document instead of
+    // a trigger on every item, decision and deadline (schema 10). Nothing to queue while they were never built.
+    statements()("INSERT OR IGNORE INTO flags_pending(item_id) SELECT id FROM items "
+                 "WHERE meeting_id = ? AND (SELECT complete FROM flag_state)")
+        .bind(1, meeting_id).run();
     if (prepared.stamp && prepared.stamp->recordable)
         statements().record_stamp.bind(1, prepared.stamp->path).bind(2, prepared.stamp->size)
             .bind(3, prepared.stamp->mtime_ns).bind(4, prepared.hash).run();

@@ -70,7 +70,9 @@ public:
     Linker(sqlite3* db, double threshold)
         : db_(db), threshold_(threshold),
           insert_(db, "INSERT OR IGNORE INTO links(later_item_id, earlier_item_id, reason, evidence, line) "
-                      "VALUES(?, ?, ?, ?, ?)") {}
+                      "VALUES(?, ?, ?, ?, ?)"),
+          flags_built_(flags_built(db)),
+          queue_(db, "INSERT OR IGNORE INTO flags_pending(item_id) VALUES(?)") {}
 
     // Adds the items a kItemSql query returns (ones already loaded are not added twice). A meeting's item
     // list is only ever set from a query that returns all of its items (`whole_meetings`): the reference rules
@@ -221,11 +223,22 @@ private:
         insert_.bind(1, later.id).bind(2, earlier.id).bind(3, to_string(reason)).bind(4, evidence).bind(5, line).run();
         if (sqlite3_changes(db_) == 0) return;
         ++count_of(stats_, reason);
+        // The earlier item's flags may close now; queued here, as no trigger does it for a new link (schema 10).
+        if (flags_built_) queue_.bind(1, earlier.id).run();
+    }
+
+    // Whether the kept flags were built (flags/open_flags.cpp): only then are changed items queued. Read once:
+    // the linker runs inside one write transaction, in which nothing else changes it.
+    static bool flags_built(sqlite3* db) {
+        Statement s(db, "SELECT complete FROM flag_state");
+        return s.step() && s.integer(0) != 0;
     }
 
     sqlite3* db_;
     double threshold_;
     Statement insert_;
+    bool flags_built_;
+    Statement queue_;
     std::vector<ItemRow> items_;
     std::unordered_map<std::int64_t, std::size_t> by_id_;
     std::map<std::pair<std::int64_t, std::string>, std::vector<std::size_t>> by_meeting_;

@@ -461,6 +461,43 @@ const char* const migrations[] = {
                                     by_history = by_history - (old.reason = 'history'),
                                     by_case_number = by_case_number - (old.reason = 'case_number'); END;
     )sql",
+    // 10: new rows are queued by their writer, not by a trigger per row. A row trigger makes every INSERT a
+    // multi-row write, and SQLite then keeps a statement journal for it (a copy of each page it changes, so the
+    // statement alone can be rolled back): half of what storing a decision cost. Items, decisions, references
+    // and deadlines are inserted only by Ingestor::write, together, into the meeting it has just inserted (whose
+    // trigger puts it in relink_pending); it queues the document's items in flags_pending itself. Links are
+    // inserted only by the linker, which queues their earlier items itself. Updates and deletes, by any
+    // writer, are still covered by their triggers.
+    // links is rebuilt for its CHECK: SQLite 3.40 evaluates an IN list of three or more constants through a
+    // temporary b-tree built anew for every row inserted (10,000+ instructions a link); comparisons do not.
+    R"sql(
+    CREATE TABLE links_v10(
+        later_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        earlier_item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL CHECK(reason = 'reference' OR reason = 'history' OR reason = 'case_number'),
+        evidence TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        PRIMARY KEY(earlier_item_id, later_item_id, reason)
+    );
+    INSERT INTO links_v10(later_item_id, earlier_item_id, reason, evidence, line)
+        SELECT later_item_id, earlier_item_id, reason, evidence, line FROM links;
+    DROP TABLE links;
+    ALTER TABLE links_v10 RENAME TO links;
+    CREATE INDEX links_by_later ON links(later_item_id);
+    CREATE TRIGGER flags_links_delete AFTER DELETE ON links WHEN (SELECT complete FROM flag_state)
+        BEGIN INSERT OR IGNORE INTO flags_pending(item_id) SELECT old.earlier_item_id WHERE EXISTS
+              (SELECT 1 FROM items WHERE id = old.earlier_item_id); END;
+    CREATE TRIGGER link_counts_delete AFTER DELETE ON links WHEN (SELECT by_reference IS NOT NULL FROM link_state)
+        BEGIN UPDATE link_state SET by_reference = by_reference - (old.reason = 'reference'),
+                                    by_history = by_history - (old.reason = 'history'),
+                                    by_case_number = by_case_number - (old.reason = 'case_number'); END;
+    DROP TRIGGER links_dirty_items_insert;
+    DROP TRIGGER links_dirty_decisions_insert;
+    DROP TRIGGER links_dirty_refs_insert;
+    DROP TRIGGER flags_items_insert;
+    DROP TRIGGER flags_decisions_insert;
+    DROP TRIGGER flags_deadlines_insert;
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

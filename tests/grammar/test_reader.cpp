@@ -46,6 +46,18 @@ TEST_CASE("NBSP, soft hyphens, tabs and runs of spaces are normalized", "[gramma
     CHECK(s.lines.at(0).text == "Beskæftigelse og mere");
 }
 
+// The clean-up rewrites each line in place; these are the cases where what it writes lags furthest behind
+// what it reads, and where a line's ends decide what is kept. Every kind of space joins a run of spaces.
+TEST_CASE("invisible characters, controls and escapes at a line's ends", "[grammar][reader]") {
+    auto s = normalize_source("  a\xC2\xA0 b\n"                            // NBSP then a space: one space
+                              " \xC2\xA0x\n"                                // leading spaces of any kind go
+                              "a\xE2\x80\x8B" "b\x01" "c\xEF\xBB\xBF" "d\\\n"  // zero-width, control, stray BOM
+                              "\\*\\*not bold\\*\\* \xE2\x80\x83 end \xC2\xA0\n"  // escaped stars, em space
+                              "x\xC2\xAD\xC2\xAD\xE2\x80\x8D\xE2\x80\x8D  \t y",
+                              "x.txt");
+    CHECK(texts(s) == std::vector<std::string>{"a b", "x", "abcd\\", "**not bold** end", "x y"});
+}
+
 TEST_CASE("Markdown-like markers are removed and heading levels kept", "[grammar][reader]") {
     auto s = normalize_source("# **Punkt 1: Besøg**\n<b>Mødested</b>\tRådhuset  \nAnbefales\\_bilag\n**Afbud** Ida (A)",
                               "x.md");

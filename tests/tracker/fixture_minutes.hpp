@@ -58,6 +58,29 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 10 (new rows queued by their writer): the row triggers on inserts again, as stores written before
+// it look.
+inline const char* const undo_schema_10_sql = R"sql(
+            CREATE TRIGGER links_dirty_items_insert AFTER INSERT ON items
+                WHEN NOT EXISTS (SELECT 1 FROM relink_pending WHERE meeting_id = new.meeting_id)
+                BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+            CREATE TRIGGER links_dirty_decisions_insert AFTER INSERT ON decisions
+                WHEN NOT EXISTS (SELECT 1 FROM items i JOIN relink_pending p ON p.meeting_id = i.meeting_id
+                                 WHERE i.id = new.item_id)
+                BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+            CREATE TRIGGER links_dirty_refs_insert AFTER INSERT ON refs
+                WHEN NOT EXISTS (SELECT 1 FROM items i JOIN relink_pending p ON p.meeting_id = i.meeting_id
+                                 WHERE i.id = new.item_id)
+                BEGIN UPDATE link_state SET dirty = 1 WHERE dirty = 0; END;
+            CREATE TRIGGER flags_items_insert AFTER INSERT ON items WHEN (SELECT complete FROM flag_state)
+                BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.id); END;
+            CREATE TRIGGER flags_decisions_insert AFTER INSERT ON decisions WHEN (SELECT complete FROM flag_state)
+                BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.item_id); END;
+            CREATE TRIGGER flags_deadlines_insert AFTER INSERT ON deadlines WHEN (SELECT complete FROM flag_state)
+                BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.item_id); END;
+            CREATE TRIGGER flags_links_insert AFTER INSERT ON links WHEN (SELECT complete FROM flag_state)
+                BEGIN INSERT OR IGNORE INTO flags_pending(item_id) VALUES(new.earlier_item_id); END;)sql";
+
 // Undoes schema 9 (link counts kept in link_state).
 inline const char* const undo_schema_9_sql = R"sql(
             DROP TRIGGER link_counts_delete; ALTER TABLE link_state DROP COLUMN by_reference;
