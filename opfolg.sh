@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-dev libsqlite3-dev libhowardhinnant-date-dev libspdlog-dev catch2
-  libssl-dev libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev
+  libssl-dev libre2-dev libcli11-dev nlohmann-json3-dev libcurl4-openssl-dev libpoppler-cpp-dev libmimalloc-dev
   libcpp-httplib-dev poppler-utils python3 python3-aiosmtpd chromium groff libbenchmark-dev
   clang-14 libclang-rt-14-dev
 )
