@@ -60,6 +60,9 @@ struct CandidateScope {
     std::vector<DecisionClass> classes;  // decisions with any of these classes
     bool promise_items = false;          // items whose own text (not the decision) has a promise not yet past
     bool bodies = true;                  // load item bodies (only rules testing body/text read them)
+    // Also the same-case items the linker did not link (explain and a flag's page show them; no rule reads them,
+    // and for a standing item's case number they are hundreds per candidate).
+    bool rejected_lookalikes = true;
     // Only the candidates of these items (the kept open flags re-evaluate the items an ingest touched, or those
     // not settled at an early as-of); unset: every item.
     std::optional<std::vector<std::int64_t>> items;

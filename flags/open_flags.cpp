@@ -165,6 +165,7 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
     // In slices of items, so memory follows the slice, not the store (a national store has millions of items;
     // each candidate is a dozen strings with its treatments and deadlines).
     auto scope = rules::candidate_scope(rules);  // every rule: --disable filters when reading
+    scope.rejected_lookalikes = false;             // the rows keep flags, not their explanations
     const Settling settling{manual_days(db), meeting_window_days(rules)};
     for (std::size_t from = 0; from < items.size(); from += slice_items) {
         const auto end = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + slice_items));
@@ -196,6 +197,7 @@ bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date
     // Items not settled by as-of (recent meetings, treatments or decisions still to come that day) are few: their
     // stored rows are skipped and they are evaluated as the full path would, then merged into the stream.
     auto scope = rules::candidate_scope(rules, disabled);
+    scope.rejected_lookalikes = false;  // flags are listed, not explained
     scope.items = ids_of(db, "SELECT item_id FROM flag_items WHERE settled_from > ?", day);
     const std::unordered_set<std::int64_t> skip(scope.items->begin(), scope.items->end());
     std::vector<rules::Flag> fresh;

@@ -84,7 +84,8 @@ void load_deadlines(sqlite3* db, const ItemIndex& items, std::vector<Candidate>&
 // Linked later treatments (accepted), then the items the linker looked at and did not accept: same case
 // number in the same meeting, or later with a title too different, up to the nearest look-alike it linked
 // (it looks no further). explain shows those so an auditor sees what was ruled out and why.
-void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, std::vector<Candidate>& out) {
+void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, bool rejected_lookalikes,
+                std::vector<Candidate>& out) {
     double threshold = default_title_threshold;
     {
         Statement t(db, "SELECT threshold FROM link_state WHERE threshold IS NOT NULL");
@@ -115,12 +116,19 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, s
         if (t.reason == LinkReason::case_number) chain_next.emplace(s.integer(0), s.text(3));
         for (std::size_t i : items.at(s.integer(0))) out[i].later.push_back(t);
     }
-    Statement r(db, "SELECT t.id, i.id, m.committee_name, m.date, i.number, i.title, doc.path, i.line, "
+    if (!rejected_lookalikes) return;
+    Statement r(db, std::string("SELECT t.id, i.id, m.committee_name, m.date, i.number, i.title, doc.path, i.line, ") +
                     "(m.date = om.date) FROM temp.opfolg_scope_items t CROSS JOIN items o ON o.id = t.id "
                     "JOIN meetings om ON om.id = o.meeting_id "
                     "JOIN items i ON i.case_number = o.case_number AND i.id <> o.id "
                     "JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id "
-                    "WHERE o.case_number <> '' AND m.date >= om.date AND m.date <= ? "
+                    "WHERE o.case_number <> '' AND m.date >= om.date AND m.date <= ?1 "
+                    // No further than the nearest linked look-alike (the filter below): a standing item's case
+                    // number recurs at hundreds of meetings, and reading all of them for every candidate was
+                    // quadratic (15 s of refreshing the kept flags on the 2,000-minute corpus).
+                    "AND m.date <= COALESCE((SELECT min(nm.date) FROM links nl JOIN items ni ON ni.id = nl.later_item_id "
+                    "JOIN meetings nm ON nm.id = ni.meeting_id WHERE nl.earlier_item_id = o.id AND nl.reason = '" +
+                        to_string(LinkReason::case_number) + "'), ?1) "
                     "AND NOT EXISTS (SELECT 1 FROM links l WHERE l.earlier_item_id = o.id AND l.later_item_id = i.id) "
                     "ORDER BY t.id, m.date, i.number");
     r.bind(1, as_of);
@@ -330,7 +338,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
     for (const auto& entry : scope_items) scope_ids.push_back(entry.first);
     fill_id_table(db, "opfolg_scope_items", scope_ids);
     load_deadlines(db, scope_items, out);
-    load_later(db, scope_items, as_of, out);
+    load_later(db, scope_items, as_of, scope.rejected_lookalikes, out);
     if (snapshot) snapshot->commit();
     return out;
 }

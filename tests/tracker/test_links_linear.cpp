@@ -68,6 +68,18 @@ TEST_CASE("a standing item at 40 meetings makes a chain of 39 links, not 780", "
             REQUIRE(rejected.size() == 1);
             CHECK(rejected[0]->evidence.find("same meeting") != std::string::npos);
         }
+    // Evaluating rules (the kept flags, a report) needs only the accepted ones: the passed-over are not read.
+    CandidateScope lean;
+    lean.rejected_lookalikes = false;
+    int standing = 0;
+    for (const auto& c : load_candidates(store, as_of, lean))
+        if (c.title == "Godkendelse af dagsorden" && dates::iso(c.meeting_date) == "2020-06-10") {
+            ++standing;
+            REQUIRE(c.later.size() == 1);
+            CHECK(c.later[0].accepted);
+            CHECK(dates::iso(c.later[0].meeting_date) == "2020-07-10");
+        }
+    CHECK(standing == 1);
 }
 
 TEST_CASE("an incremental relink redoes a chain when a replaced meeting takes a member away", "[tracker][links][linear]") {
