@@ -40,6 +40,8 @@ public:
     // The canonical name of the known committee closest to `name` within a small edit distance that differs
     // from it in no digit or ordinal word ("nr. 1" is never a typo of "nr. 2"); nullopt when none.
     std::optional<std::string> close_to(const std::string& name) const;
+    // Reads the known committees again: after a rollback, committees this object created are gone.
+    void reload();
 
 private:
     struct Known {
@@ -48,7 +50,6 @@ private:
     };
     Store& store_;
     std::vector<Known> known_;  // canonical keys and alias keys
-    void reload();
 };
 
 // The stored committee a user's `name` means (checklist, serve): the committee whose name or alias is that name

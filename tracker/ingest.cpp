@@ -20,6 +20,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include <spdlog/spdlog.h>
+
 namespace opfolg::tracker {
 
 const char* to_string(IngestResult::Status s) {
@@ -276,7 +278,7 @@ void Ingestor::commit_batch() {
     if (!batch_) return;
     batch_->commit();
     batch_.reset();
-    batch_documents_ = 0;
+    batch_written_.clear();
 }
 
 void Ingestor::flush_stamps() {
@@ -482,7 +484,48 @@ void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
 IngestResult Ingestor::write(PreparedDocument prepared) {
     if (auto settled = settle_known(prepared)) return std::move(*settled);
     written_since_stamp_lookups_ = true;  // from here on this document may be written: earlier look-ups may not hold
-    sqlite3* db = store_.handle();
+    if (!batch_) {
+        batch_.emplace(store_.handle());
+        batch_started_ = std::chrono::steady_clock::now();
+    }
+    IngestResult result;
+    try {
+        result = write_document(prepared);
+    } catch (...) {
+        recover_batch();
+        throw;
+    }
+    if (result.status != IngestResult::Status::unchanged) batch_written_.push_back(std::move(prepared));
+    constexpr std::size_t kBatchDocuments = 64;
+    constexpr auto kBatchTime = std::chrono::milliseconds(250);
+    if (batch_written_.size() >= kBatchDocuments || std::chrono::steady_clock::now() - batch_started_ >= kBatchTime)
+        commit_batch();
+    return result;
+}
+
+// A store error left part of a document in the batch: the batch is rolled back and the documents written in
+// it before are written again, in a transaction of their own, which is committed. (A savepoint per document
+// did this by keeping a copy of every page each document changed: a tenth of the writer's instructions.) If
+// that fails too, the batch is lost, as it is to a kill: the next run stores those documents.
+void Ingestor::recover_batch() {
+    batch_.reset();  // ROLLBACK (a no-op when the error already ended the transaction)
+    committees_.reload();  // committees first named in the batch went with it
+    std::vector<PreparedDocument> earlier = std::move(batch_written_);
+    batch_written_.clear();
+    if (earlier.empty()) return;
+    try {
+        Transaction again(store_.handle());
+        for (const auto& prepared : earlier) write_document(prepared);
+        again.commit();
+    } catch (const std::exception& e) {
+        spdlog::error("ingest: after a store error, the {} document(s) written before it in the same batch could "
+                      "not be written again ({}); the next run stores them",
+                      earlier.size(), e.what());
+    }
+}
+
+// Everything one document says, into the open batch. Throws StoreError, with the document partly written.
+IngestResult Ingestor::write_document(const PreparedDocument& prepared) {
     const Minutes& minutes = prepared.minutes;
     const Meeting& m = minutes.meeting;
     const std::string meeting_date = dates::iso(m.date);
@@ -491,12 +534,6 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     result.status = IngestResult::Status::stored;
     result.warnings = static_cast<int>(minutes.warnings.size());
     result.warning_list = minutes.warnings;
-
-    if (!batch_) {
-        batch_.emplace(db);
-        batch_started_ = std::chrono::steady_clock::now();
-    }
-    Transaction tx(db);  // a savepoint in the batch
     // Asked again under the write lock: an overlapping ingest may have stored the same bytes meanwhile.
     if (std::string stored_path; hash_stored(prepared.hash, &stored_path)) return unchanged(prepared.path, stored_path);
     const std::int64_t committee_id = resolve_committee(m.committee, m.line, result);
@@ -515,11 +552,6 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     if (prepared.stamp && prepared.stamp->recordable)
         statements().record_stamp.bind(1, prepared.stamp->path).bind(2, prepared.stamp->size)
             .bind(3, prepared.stamp->mtime_ns).bind(4, prepared.hash).run();
-    tx.commit();
-    constexpr int kBatchDocuments = 64;
-    constexpr auto kBatchTime = std::chrono::milliseconds(250);
-    if (++batch_documents_ >= kBatchDocuments || std::chrono::steady_clock::now() - batch_started_ >= kBatchTime)
-        commit_batch();
     return result;
 }
 

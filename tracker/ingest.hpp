@@ -151,14 +151,17 @@ private:
     Committees& committees_;
     std::unique_ptr<Statements> statements_;
     std::vector<std::pair<FileStamp, std::string>> pending_stamps_;  // (stamp, sha256) of unchanged files
-    // Documents are written in batches: one transaction of up to kBatchDocuments documents or ~250 ms, each
-    // document a savepoint in it (all or nothing), so shared index and FTS pages are written to the WAL once a
-    // batch instead of once a document. A kill loses the open batch, never part of a document.
+    // Documents are written in batches: one transaction of up to kBatchDocuments documents or ~250 ms, so
+    // shared index pages are written to the WAL once a batch instead of once a document. Each document is all or
+    // nothing: after a store error in one, the batch is rolled back and the documents before it (kept until the
+    // commit) are written again (recover_batch). A kill loses the open batch, never part of a document.
     std::optional<Transaction> batch_;
+    std::vector<PreparedDocument> batch_written_;
     std::optional<std::int64_t> stamp_lookup_version_;  // data_version when the stamps were looked up
     bool written_since_stamp_lookups_ = false;
-    int batch_documents_ = 0;
     std::chrono::steady_clock::time_point batch_started_;
+    IngestResult write_document(const PreparedDocument& prepared);
+    void recover_batch();
     void commit_batch();
 };
 

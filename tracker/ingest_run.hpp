@@ -32,7 +32,7 @@ struct IngestSummary {
     double ingest_ms = 0, relink_ms = 0;
 };
 
-// Writes `files` in their order into `store` (a document per transaction savepoint, batched), then brings
+// Writes `files` in their order into `store` (batched transactions, each document all or nothing), then brings
 // the links up to date. Documents that cannot be read or are not minutes come back rejected; store failures
 // throw StoreError.
 IngestSummary ingest_paths(Store& store, Committees& committees, const std::vector<std::string>& files,

@@ -36,10 +36,9 @@ Store::Store(const std::string& path, bool read_only) : path_(path), read_only_(
         if (!read_only) {
             exec(db_, "PRAGMA journal_mode = WAL");
             exec(db_, "PRAGMA synchronous = NORMAL");
-            // Each document is a savepoint inside its batch's transaction, so SQLite keeps a statement journal
-            // of every page the document changes (~70) to roll back to. On disk (the default) that was a temp
-            // file in /var/tmp written page by page: 310,000 of a 2,200-document ingest's 332,000 pwrite calls.
-            // In memory it is a few hundred KiB per document, freed at each RELEASE.
+            // Statement journals (a copy of each page a savepoint or a multi-row statement changes, to roll back
+            // to) are kept in memory. On disk (the default) they were temp files in /var/tmp written page by page:
+            // when every document was a savepoint, 310,000 of a 2,200-document ingest's 332,000 pwrite calls.
             exec(db_, "PRAGMA temp_store = MEMORY");
             migrate(db_);
         } else if (schema_version() != latest_schema_version()) {

@@ -1,0 +1,61 @@
+// Documents are written in batches (one transaction each). A store error in the middle of a document must leave
+// nothing of that document, and keep every document written before it in the batch.
+#include "fixture_minutes.hpp"
+#include "tracker/committees.hpp"
+#include "tracker/ingest.hpp"
+#include "tracker/sqlite.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace opfolg;
+using namespace opfolg::tracker;
+
+namespace {
+std::string one(Store& store, const std::string& sql) {
+    Statement s(store.handle(), sql);
+    return s.step() ? s.text(0) : std::string();
+}
+
+std::string meeting(const std::string& dmy, const std::string& second_decision) {
+    return fixture::minutes("Vejudvalget", dmy,
+                            {{1, "Vejplan", "05.01.00-P20-1-24", "Godkendt"},
+                             {2, "Cykelsti", "05.01.00-P20-2-24", second_decision},
+                             {3, "Budget", "00.30.00-S00-1-24", "Udsættes"}});
+}
+}  // namespace
+
+TEST_CASE("a store error mid-document keeps the batch's earlier documents and nothing of that one",
+          "[tracker][ingest][batch]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    // A failure only the store can raise, after the document's meeting and first item are written.
+    exec(store.handle(), "CREATE TRIGGER boom BEFORE INSERT ON decisions WHEN new.text LIKE '%BOOM%' "
+                         "BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+    {
+        Ingestor ingestor(store, committees);
+        for (int k = 1; k <= 5; ++k)
+            REQUIRE(ingestor.ingest_bytes(meeting(std::to_string(10 + k) + "-01-2024", "Godkendt"),
+                                          std::to_string(k) + ".txt")
+                        .status == IngestResult::Status::stored);
+        CHECK_THROWS_AS(ingestor.ingest_bytes(meeting("20-01-2024", "BOOM"), "bad.txt"), StoreError);
+    }  // the Ingestor commits its open batch on the way out, as the ingest command does after a store error
+    CHECK(one(store, "SELECT COUNT(*) FROM documents") == "5");
+    CHECK(one(store, "SELECT COUNT(*) FROM meetings") == "5");
+    CHECK(one(store, "SELECT COUNT(*) FROM items") == "15");
+    CHECK(one(store, "SELECT COUNT(*) FROM decisions") == "15");
+    CHECK(one(store, "SELECT COUNT(*) FROM documents WHERE path LIKE '%bad.txt'") == "0");
+    CHECK(one(store, "SELECT COUNT(*) FROM meetings WHERE date = '2024-01-20'") == "0");
+    CHECK(one(store, "PRAGMA foreign_key_check") == "");
+    CHECK(one(store, "PRAGMA integrity_check") == "ok");
+
+    // The next run stores it once the cause is gone, and the batch's documents are not stored twice.
+    exec(store.handle(), "DROP TRIGGER boom");
+    Ingestor again(store, committees);
+    CHECK(again.ingest_bytes(meeting("20-01-2024", "BOOM"), "bad.txt").status == IngestResult::Status::stored);
+    CHECK(again.ingest_bytes(meeting("11-01-2024", "Godkendt"), "1-igen.txt").status ==
+          IngestResult::Status::unchanged);
+    again.flush_stamps();
+    CHECK(one(store, "SELECT COUNT(*) FROM meetings") == "6");
+    CHECK(one(store, "SELECT COUNT(*) FROM items") == "18");
+}
