@@ -86,12 +86,6 @@ void load_deadlines(sqlite3* db, const ItemIndex& items, std::vector<Candidate>&
 // (it looks no further). explain shows those so an auditor sees what was ruled out and why.
 void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, bool rejected_lookalikes,
                 std::vector<Candidate>& out) {
-    double threshold = default_title_threshold;
-    {
-        Statement t(db, "SELECT threshold FROM link_state WHERE threshold IS NOT NULL");
-        if (t.step()) threshold = t.real(0);
-    }
-    std::unordered_map<std::int64_t, std::string> chain_next;  // earlier item -> date of its case-number link
     Statement s(db, "SELECT l.earlier_item_id, l.later_item_id, (SELECT name FROM committees WHERE id = m.committee_id), "
                     "m.date, i.number, i.title, l.reason, l.evidence, doc.path, "
                     "CASE WHEN l.line > 0 THEN l.line ELSE i.line END "
@@ -113,19 +107,23 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, b
         (void)known;
         t.evidence = s.text(7);
         t.source = s.text(8) + ":" + std::to_string(s.integer(9));
-        if (t.reason == LinkReason::case_number) chain_next.emplace(s.integer(0), s.text(3));
         for (std::size_t i : items.at(s.integer(0))) out[i].later.push_back(t);
     }
     if (!rejected_lookalikes) return;
+    double threshold = default_title_threshold;
+    {
+        Statement t(db, "SELECT threshold FROM link_state WHERE threshold IS NOT NULL");
+        if (t.step()) threshold = t.real(0);
+    }
     Statement r(db, std::string("SELECT t.id, i.id, m.committee_name, m.date, i.number, i.title, doc.path, i.line, ") +
                     "(m.date = om.date) FROM temp.opfolg_scope_items t CROSS JOIN items o ON o.id = t.id "
                     "JOIN meetings om ON om.id = o.meeting_id "
                     "JOIN items i ON i.case_number = o.case_number AND i.id <> o.id "
                     "JOIN meetings m ON m.id = i.meeting_id JOIN documents doc ON doc.id = m.document_id "
                     "WHERE o.case_number <> '' AND m.date >= om.date AND m.date <= ?1 "
-                    // No further than the nearest linked look-alike (the filter below): a standing item's case
-                    // number recurs at hundreds of meetings, and reading all of them for every candidate was
-                    // quadratic (15 s of refreshing the kept flags on the 2,000-minute corpus).
+                    // No further than the nearest linked look-alike (the linker looks no further): a standing
+                    // item's case number recurs at hundreds of meetings, and reading all of them for every
+                    // candidate was quadratic (15 s of refreshing the kept flags on the 2,000-minute corpus).
                     "AND m.date <= COALESCE((SELECT min(nm.date) FROM links nl JOIN items ni ON ni.id = nl.later_item_id "
                     "JOIN meetings nm ON nm.id = ni.meeting_id WHERE nl.earlier_item_id = o.id AND nl.reason = '" +
                         to_string(LinkReason::case_number) + "'), ?1) "
@@ -133,7 +131,6 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, b
                     "ORDER BY t.id, m.date, i.number");
     r.bind(1, as_of);
     while (r.step()) {
-        if (auto next = chain_next.find(r.integer(0)); next != chain_next.end() && r.text(3) > next->second) continue;
         Treatment t;
         t.item_id = r.integer(1);
         t.committee = r.text(2);
