@@ -24,7 +24,13 @@ constexpr std::size_t window = 160;
 // Sentences longer than this on either side of the phrase are clipped (text without any full stop).
 constexpr std::size_t sentence_context = 400;
 
-bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// A table: the three range tests compiled to a dozen instructions per byte of every scanned line.
+constexpr std::array<bool, 256> ascii_alnum_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return t;
+}();
+bool ascii_alnum(unsigned char c) { return ascii_alnum_table[c]; }
 
 // A UTF-8 lead byte and its continuation byte -> is it a letter? Latin-1 letters, Latin Extended and the other
 // alphabets (0xCA..0xDF, 3- and 4-byte scripts) count; U+0080..U+00BF (no-break space, «, °) and the general
@@ -328,28 +334,79 @@ void range_start_before(std::string_view lower, TimePhrase& start, const TimePhr
 }
 }  // namespace
 
+namespace {
+// may_start_time_phrase for a word of lowercased text that starts with an ASCII letter. The first words sit in
+// a small table keyed by length and first and last byte, so most words cost one probe of an empty slot.
+class FirstWordFilter {
+public:
+    FirstWordFilter() {
+        for (const auto& w : parser::first_words()) slots_[slot(w)].push_back(w);  // the strings live on
+    }
+    bool may_start(std::string_view word, bool ascii) const {
+        for (const auto& w : slots_[slot(word)])
+            if (w == word) return true;
+        // A month name may be glued to its meeting ("augustmødet"); no other first word runs into the next.
+        return !ascii && word.find("møde") != std::string_view::npos;
+    }
+
+private:
+    static std::size_t slot(std::string_view w) {
+        return (w.size() * 31 + static_cast<unsigned char>(w.front()) * 7 + static_cast<unsigned char>(w.back())) %
+               slot_count;
+    }
+    static constexpr std::size_t slot_count = 512;
+    std::array<std::vector<std::string_view>, slot_count> slots_;
+};
+
+// word_end with the ASCII letters and digits of a word stepped over inline; ascii tells whether it met no other.
+std::size_t fast_word_end(std::string_view s, std::size_t i, bool& ascii) {
+    ascii = true;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            ascii = false;
+            return word_end(s, i);
+        }
+        if (!ascii_alnum(c)) return i;
+        ++i;
+    }
+    return i;
+}
+}  // namespace
+
 std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day meeting) {
+    static const FirstWordFilter first_words;
     std::vector<TimePhrase> out;
-    const std::string lower_copy = lowercase(text);
-    const std::string_view lower(lower_copy);
-    if (!may_hold_time_phrase(lower)) return out;
+    thread_local std::string lower_buffer;  // the scan runs per line: one buffer, not an allocation per line
+    text::utf8_lower_into(text, lower_buffer);
+    const std::string_view lower(lower_buffer);
+    // may_hold_time_phrase is a necessary condition only: tested when the grammar first matches, it leaves out
+    // exactly what testing it first would, and most lines never get that far.
+    int may_hold = -1;
     std::vector<std::size_t> cuts;  // computed on the first phrase only
     std::vector<bool> without_year;  // per phrase in `out`: written without a year, so resolved by the meeting
     for (std::size_t i = 0; i < lower.size();) {
-        if (!word_start(lower, i)) {
+        const auto c = static_cast<unsigned char>(lower[i]);
+        if (!ascii_alnum(c) || is_word_char_before(lower, i)) {
             ++i;
             continue;
         }
-        if (!may_start_time_phrase(lower, i)) {  // most words: skip the whole word without the grammar
-            i = word_end(lower, i);
-            continue;
+        if (!(c >= '0' && c <= '9')) {  // most words: skip the whole word without the grammar
+            bool ascii = true;
+            const std::size_t end_of_word = fast_word_end(lower, i, ascii);
+            if (!first_words.may_start(lower.substr(i, end_of_word - i), ascii)) {
+                i = end_of_word;
+                continue;
+            }
         }
         ast::phrase p;
-        std::size_t end = parse_at(lower, i, p);
+        const std::size_t end = parse_at(lower, i, p);
         if (end == 0) {
             ++i;
             continue;
         }
+        if (may_hold < 0) may_hold = may_hold_time_phrase(lower) ? 1 : 0;
+        if (may_hold == 0) return out;
         TimePhrase tp;
         if (resolve(p, meeting, tp)) {  // an impossible date is skipped whole, not re-read as a shorter phrase
             if (cuts.empty()) cuts = sentence_cuts(text);

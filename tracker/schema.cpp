@@ -520,11 +520,7 @@ void migrate_to(sqlite3* db, int target) {
     // Rebuilding a table (schema 5) drops the old one: with foreign keys on, that would first delete every row
     // that refers to it. The switch is a no-op inside a transaction, so it is made here; the keys are checked
     // before the commit instead.
-    exec(db, "PRAGMA foreign_keys = OFF");
-    struct KeysBackOn {
-        sqlite3* db;
-        ~KeysBackOn() { sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); }
-    } keys_back_on{db};
+    const ForeignKeysOff keys_off(db);
     // Read the version again under the write lock: two processes opening a new database at once must not
     // both run the same migration.
     Transaction tx(db);

@@ -82,6 +82,9 @@ void Transaction::commit() {
     done_ = true;
 }
 
+ForeignKeysOff::ForeignKeysOff(sqlite3* db) : db_(db) { exec(db, "PRAGMA foreign_keys = OFF"); }
+ForeignKeysOff::~ForeignKeysOff() { sqlite3_exec(db_, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); }
+
 std::int64_t last_insert_id(sqlite3* db) { return sqlite3_last_insert_rowid(db); }
 
 }  // namespace opfolg::tracker

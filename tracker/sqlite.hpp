@@ -64,6 +64,19 @@ private:
     bool done_ = false;
 };
 
+// Foreign-key enforcement off for the object's lifetime, back on after. The switch is a no-op inside a
+// transaction, so make one before opening it (inside one, the keys simply stay checked).
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(sqlite3* db);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    sqlite3* db_;
+};
+
 std::int64_t last_insert_id(sqlite3* db);
 
 }  // namespace opfolg::tracker

@@ -35,6 +35,25 @@ TEST_CASE("utf8_lower: invalid bytes are kept and do not hide the letter after t
     CHECK(utf8_lower("\xFF" "Q") == "\xFF" "q");
 }
 
+TEST_CASE("utf8_lower_into: eight ASCII bytes at a time, the same folding, a reused buffer") {
+    // Every ASCII byte at every position of an eight-byte word: '@' and '[' sit just outside 'A'..'Z'.
+    std::string ascii;
+    for (int c = 1; c < 128; ++c) ascii += static_cast<char>(c);
+    std::string expected = ascii;
+    for (auto& c : expected)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    std::string out = "stale text longer than what follows, which must not survive";
+    for (std::size_t shift = 0; shift < 8; ++shift) {
+        utf8_lower_into(ascii.substr(shift), out);
+        CHECK(out == expected.substr(shift));
+    }
+    // Non-ASCII bytes inside and at the edge of a word: the bytes around them are folded all the same.
+    utf8_lower_into("ABCDEFGÆHIJKLMNØ\xC3" "PQRSTUVWXYZÅ", out);
+    CHECK(out == "abcdefgæhijklmnø\xC3" "pqrstuvwxyzå");
+    utf8_lower_into("", out);
+    CHECK(out.empty());
+}
+
 TEST_CASE("contains_folded: case-insensitive for æøå as for ASCII") {
     CHECK(contains_folded("Børne- og Skoleudvalget", "BØRNE"));
     CHECK(contains_folded("ØKONOMIUDVALGET", "økonomi"));

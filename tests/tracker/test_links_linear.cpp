@@ -145,3 +145,26 @@ TEST_CASE("a standing item links to its own committee's next occurrence only", "
     CHECK_FALSE(layout::is_standing_item("Godkendelse af dagsinstitutionernes budget"));
     CHECK_FALSE(layout::is_standing_item("Eventuelle ændringer i lokalplanen"));
 }
+
+TEST_CASE("a relink checks no foreign keys while it links, and they are enforced again after", "[tracker][links]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    {
+        Ingestor ingestor(store, committees);
+        for (int k = 0; k < 3; ++k)
+            REQUIRE(ingestor.ingest_bytes(fixture::minutes("Vejudvalget", dmy(k),
+                                                           {{1, "Vejplan", "05.01.00-P20-1-20", "Godkendt"}}),
+                                          std::to_string(k) + ".txt")
+                        .status == IngestResult::Status::stored);
+    }
+    relink_if_changed(store, default_title_threshold);
+    relink(store);
+    CHECK(count(store, "PRAGMA foreign_keys") == 1);
+    REQUIRE(count(store, "SELECT COUNT(*) FROM links") == 2);
+    // Enforced: a link to no item is refused, and deleting a meeting takes its items' links with it.
+    CHECK_THROWS(exec(store.handle(), "INSERT INTO links(later_item_id, earlier_item_id, reason, evidence, line) "
+                                      "VALUES(999999, 1, 'case_number', '', 1)"));
+    exec(store.handle(), "DELETE FROM meetings WHERE date = (SELECT MIN(date) FROM meetings)");
+    CHECK(count(store, "SELECT COUNT(*) FROM links") == 1);
+}
