@@ -153,7 +153,9 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
     if (summary.rebuilt) {
         tracker::exec(db, "DELETE FROM flag_rows; DELETE FROM flag_items; DELETE FROM flag_keys; "
                           "DELETE FROM flags_pending;");
-        items = ids_of(db, "SELECT id FROM items ORDER BY id");
+        // Only items some rule can flag: reading every item row (an item's whole text) to find them was most
+        // of a first ingest's refresh.
+        items = tracker::candidate_item_ids(store, rules::candidate_scope(rules));
     } else {
         items = ids_of(db, "SELECT item_id FROM flags_pending ORDER BY item_id");
         if (items.empty()) return summary;  // another process refreshed meanwhile

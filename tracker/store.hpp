@@ -59,4 +59,8 @@ std::vector<std::string> list_committees(Store& store);
 // Everything the rule engine needs, seeing only meetings dated on or before as_of, limited to `scope`.
 std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of, const CandidateScope& scope = {});
 
+// The ids, ascending, of the items that can give a candidate in `scope` (scope.items is not read): found
+// through the narrow decisions and deadlines tables, so the wide items table is not walked.
+std::vector<std::int64_t> candidate_item_ids(Store& store, const CandidateScope& scope);
+
 }  // namespace opfolg::tracker

@@ -6,6 +6,7 @@
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
 #include "tracker/linker.hpp"
+#include "tracker/sqlite.hpp"
 #include "tracker/store.hpp"
 
 #include <catch2/catch.hpp>
@@ -120,6 +121,12 @@ TEST_CASE("a scoped load raises exactly the flags of a full load (seeds and exam
     tracker::Store store(db.string(), /*read_only=*/true);
     const auto as_of = test::ymd(2026, 11, 23);
     const auto everything = tracker::load_candidates(store, as_of);
+    std::size_t all_items = 0;
+    {
+        tracker::Statement count(store.handle(), "SELECT COUNT(*) FROM items");
+        count.step();
+        all_items = static_cast<std::size_t>(count.integer(0));
+    }
 
     RuleSet defaults;
     std::vector<Diagnostic> diags;
@@ -141,6 +148,19 @@ TEST_CASE("a scoped load raises exactly the flags of a full load (seeds and exam
         const auto full_flags = flag_lines(evaluate(set, everything, as_of));
         CHECK_FALSE(full_flags.empty());  // the comparison below compares something
         CHECK(flag_lines(evaluate(set, scoped, as_of)) == full_flags);
+        // The ids a rebuild of the kept flags walks: only items in scope, and loading just those gives the
+        // same candidates.
+        auto by_ids = scope;
+        by_ids.items = tracker::candidate_item_ids(store, scope);
+        CHECK(by_ids.items->size() < all_items);
+        CHECK(std::is_sorted(by_ids.items->begin(), by_ids.items->end()));
+        const auto listed = tracker::load_candidates(store, as_of, by_ids);
+        CHECK(listed.size() == scoped.size());
+        CHECK(flag_lines(evaluate(set, listed, as_of)) == full_flags);
     }
+    CHECK(tracker::candidate_item_ids(store, tracker::CandidateScope{}).size() == all_items);
+    tracker::CandidateScope nothing;
+    nothing.everything = false;
+    CHECK(tracker::candidate_item_ids(store, nothing).empty());
     fs::remove(db);
 }
