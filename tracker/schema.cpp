@@ -498,6 +498,13 @@ const char* const migrations[] = {
     DROP TRIGGER flags_decisions_insert;
     DROP TRIGGER flags_deadlines_insert;
     )sql",
+    // 11: the case-number chains (a full relink reads every item that has a case number; an incremental one the
+    // items of each touched case) read id, case number, meeting, number and title from an index that holds them,
+    // not from the item rows, each of which holds its item's whole text.
+    R"sql(
+    CREATE INDEX items_by_case_chain ON items(case_number, meeting_id, number, title);
+    DROP INDEX items_by_case;
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

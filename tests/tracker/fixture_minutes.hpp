@@ -58,6 +58,11 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 11 (the case-number chains read from an index that holds their columns).
+inline const char* const undo_schema_11_sql = R"sql(
+            CREATE INDEX items_by_case ON items(case_number);
+            DROP INDEX items_by_case_chain;)sql";
+
 // Undoes schema 10 (new rows queued by their writer): the row triggers on inserts again, as stores written before
 // it look.
 inline const char* const undo_schema_10_sql = R"sql(

@@ -65,6 +65,7 @@ TEST_CASE("a schema-3 store (index with its own copy) migrates to the same searc
         before = hits(store, "vinterberedskab");
         REQUIRE(before.size() == 1);
         // Back to schema 3: the index keeps its own copy and items has no decision column.
+        exec(store.handle(), fixture::undo_schema_11_sql);
         exec(store.handle(), fixture::undo_schema_10_sql);
         exec(store.handle(), fixture::undo_schema_9_sql);
         exec(store.handle(), fixture::undo_schema_8_sql);
