@@ -11,7 +11,6 @@
 #include <array>
 #include <cassert>
 #include <cstdio>
-#include <unordered_set>
 
 namespace opfolg::dates {
 
@@ -278,12 +277,6 @@ struct AnchorTable {
     }
 };
 
-struct FirstWordSet {
-    std::unordered_set<std::string_view> words;
-    FirstWordSet() {
-        for (const auto& w : parser::first_words()) words.insert(w);  // the strings live as long as the program
-    }
-};
 
 }  // namespace
 
@@ -299,50 +292,16 @@ bool may_hold_time_phrase(std::string_view lower) {
     return false;
 }
 
-bool may_start_time_phrase(std::string_view lower, std::size_t i) {
-    static const FirstWordSet first;
-    if (i >= lower.size()) return false;
-    if (lower[i] >= '0' && lower[i] <= '9') return true;
-    const std::string_view word = lower.substr(i, word_end(lower, i) - i);
-    // A month name may be glued to its meeting ("augustmødet"); no other first word runs into the next.
-    return first.words.count(word) != 0 || word.find("møde") != std::string_view::npos;
-}
-
 namespace {
-// "fra og med den 9. marts til den 3. januar 2021": a range's first date has no year of its own; taken as the
-// first 9 March on or after the meeting it would come after the range's end. It is the one before that end
-// (a year earlier, as often as needed), and it is in the past when the range is.
-void range_start_before(std::string_view lower, TimePhrase& start, const TimePhrase& end_phrase,
-                        year_month_day meeting) {
-    std::string_view gap = lower.substr(start.offset + start.phrase.size(),
-                                        end_phrase.offset - start.offset - start.phrase.size());
-    while (!gap.empty() && is_space(gap.front())) gap.remove_prefix(1);
-    while (!gap.empty() && is_space(gap.back())) gap.remove_suffix(1);
-    const std::string_view end_text = lower.substr(end_phrase.offset, end_phrase.phrase.size());
-    const bool range = (gap.empty() && end_text.rfind("til ", 0) == 0) || gap == "til" || gap == "til og med" ||
-                       gap == "-" || gap == "\xe2\x80\x93";
-    if (!range || end_phrase.next_meeting || !(end_phrase.last < start.first)) return;
-    auto earlier = [](year_month_day d) {
-        year_month_day e = d - date::years{1};
-        return e.ok() ? e : year_month_day{e.year() / e.month() / date::last};
-    };
-    for (int guard = 0; guard < 100 && end_phrase.last < start.first; ++guard) {
-        start.first = earlier(start.first);
-        start.last = earlier(start.last);
-    }
-    start.past = start.last < meeting;
-}
-}  // namespace
-
-namespace {
-// may_start_time_phrase for a word of lowercased text that starts with an ASCII letter. The first words sit in
-// a small table keyed by length and first and last byte, so most words cost one probe of an empty slot.
+// The grammar's first words in a small table keyed by length and first and last byte, so most words cost one
+// probe of an empty slot (hashing every word of every line was a fifth of the scan).
 class FirstWordFilter {
 public:
     FirstWordFilter() {
         for (const auto& w : parser::first_words()) slots_[slot(w)].push_back(w);  // the strings live on
     }
     bool may_start(std::string_view word, bool ascii) const {
+        if (word.empty()) return false;
         for (const auto& w : slots_[slot(word)])
             if (w == word) return true;
         // A month name may be glued to its meeting ("augustmødet"); no other first word runs into the next.
@@ -372,10 +331,51 @@ std::size_t fast_word_end(std::string_view s, std::size_t i, bool& ascii) {
     }
     return i;
 }
+
+// may_start_time_phrase, also giving the end of the word at i.
+bool may_start_at(std::string_view lower, std::size_t i, std::size_t& end_of_word) {
+    static const FirstWordFilter first_words;
+    end_of_word = i;
+    if (i >= lower.size()) return false;
+    if (lower[i] >= '0' && lower[i] <= '9') return true;
+    bool ascii = true;
+    end_of_word = fast_word_end(lower, i, ascii);
+    return first_words.may_start(lower.substr(i, end_of_word - i), ascii);
+}
+}  // namespace
+
+bool may_start_time_phrase(std::string_view lower, std::size_t i) {
+    std::size_t end_of_word = i;
+    return may_start_at(lower, i, end_of_word);
+}
+
+namespace {
+// "fra og med den 9. marts til den 3. januar 2021": a range's first date has no year of its own; taken as the
+// first 9 March on or after the meeting it would come after the range's end. It is the one before that end
+// (a year earlier, as often as needed), and it is in the past when the range is.
+void range_start_before(std::string_view lower, TimePhrase& start, const TimePhrase& end_phrase,
+                        year_month_day meeting) {
+    std::string_view gap = lower.substr(start.offset + start.phrase.size(),
+                                        end_phrase.offset - start.offset - start.phrase.size());
+    while (!gap.empty() && is_space(gap.front())) gap.remove_prefix(1);
+    while (!gap.empty() && is_space(gap.back())) gap.remove_suffix(1);
+    const std::string_view end_text = lower.substr(end_phrase.offset, end_phrase.phrase.size());
+    const bool range = (gap.empty() && end_text.rfind("til ", 0) == 0) || gap == "til" || gap == "til og med" ||
+                       gap == "-" || gap == "\xe2\x80\x93";
+    if (!range || end_phrase.next_meeting || !(end_phrase.last < start.first)) return;
+    auto earlier = [](year_month_day d) {
+        year_month_day e = d - date::years{1};
+        return e.ok() ? e : year_month_day{e.year() / e.month() / date::last};
+    };
+    for (int guard = 0; guard < 100 && end_phrase.last < start.first; ++guard) {
+        start.first = earlier(start.first);
+        start.last = earlier(start.last);
+    }
+    start.past = start.last < meeting;
+}
 }  // namespace
 
 std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day meeting) {
-    static const FirstWordFilter first_words;
     std::vector<TimePhrase> out;
     thread_local std::string lower_buffer;  // the scan runs per line: one buffer, not an allocation per line
     text::utf8_lower_into(text, lower_buffer);
@@ -386,18 +386,13 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day 
     std::vector<std::size_t> cuts;  // computed on the first phrase only
     std::vector<bool> without_year;  // per phrase in `out`: written without a year, so resolved by the meeting
     for (std::size_t i = 0; i < lower.size();) {
-        const auto c = static_cast<unsigned char>(lower[i]);
-        if (!ascii_alnum(c) || is_word_char_before(lower, i)) {
+        if (!word_start(lower, i)) {
             ++i;
             continue;
         }
-        if (!(c >= '0' && c <= '9')) {  // most words: skip the whole word without the grammar
-            bool ascii = true;
-            const std::size_t end_of_word = fast_word_end(lower, i, ascii);
-            if (!first_words.may_start(lower.substr(i, end_of_word - i), ascii)) {
-                i = end_of_word;
-                continue;
-            }
+        if (std::size_t end_of_word = i; !may_start_at(lower, i, end_of_word)) {  // most words: skip them whole
+            i = end_of_word;
+            continue;
         }
         ast::phrase p;
         const std::size_t end = parse_at(lower, i, p);

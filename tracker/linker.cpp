@@ -406,11 +406,11 @@ LinkStats link_counts(Store& store) {
 
 LinkStats relink_if_changed(Store& store, double threshold, Relinked* how) {
     sqlite3* db = store.handle();
-    // A link joins two items the linker has just read under the same write lock, so both exist. Checked by
-    // SQLite, each insert looked both up again in the items table, whose rows (the item's whole text) fill a
-    // page each: a random page read per link, 40 % of a first ingest's relink.
-    const ForeignKeysOff keys_off(db);
     {
+        // A link joins two items the linker has just read under the same write lock, so both exist. Checked by
+        // SQLite, each insert looked both up again in the items table, whose rows (the item's whole text) fill
+        // a page each: a random page read per link, 40 % of a first ingest's relink. (relink has its own.)
+        const ForeignKeysOff keys_off(db);
         // Decided and done under the write lock: another ingest must not store meetings in between.
         Transaction tx(db);
         Statement state(db, "SELECT dirty, threshold, (SELECT COUNT(*) FROM relink_pending) FROM link_state");
