@@ -59,4 +59,22 @@ void BM_DateGrammar(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * sentences.size()));
 }
 BENCHMARK(BM_DateGrammar);
+
+// The time-phrase scan alone over every normalized line of the corpus, as the model builder runs it: most lines
+// hold no phrase, so this measures how cheaply the scan passes over ordinary text.
+void BM_TimePhraseScan_Lines(benchmark::State& state) {
+    const auto& c = corpus();
+    std::vector<std::string> lines;
+    std::size_t bytes = 0;
+    for (const auto& d : c.documents)
+        for (auto& l : opfolg::normalize_source(d.bytes, d.path).lines) {
+            bytes += l.text.size();
+            lines.push_back(std::move(l.text));
+        }
+    const date::year_month_day meeting{date::year{2019} / 6 / 12};
+    for (auto _ : state)
+        for (const auto& l : lines) benchmark::DoNotOptimize(opfolg::dates::find_time_phrases(l, meeting));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_TimePhraseScan_Lines)->Unit(benchmark::kMillisecond);
 }  // namespace

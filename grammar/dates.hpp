@@ -33,6 +33,9 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, date::year_mont
 // False only when lowercased text cannot hold a time phrase: no ASCII digit and none of the grammar's anchor
 // words (dates_grammar.hpp). find_time_phrases uses it to skip most lines without trying the grammar.
 bool may_hold_time_phrase(std::string_view lowercased);
+// The first byte at or after `from` of lowercased text where a digit or an anchor word starts, or npos. Every
+// phrase the grammar accepts holds one (so a phrase starting at i needs one in [i, i + its length)).
+std::size_t next_time_phrase_anchor(std::string_view lowercased, std::size_t from);
 // False only when no phrase can start at byte i of lowercased text: the word there is not a digit, not one of
 // the grammar's first words (dates_grammar.hpp) and not glued to "møde". The scan skips such words whole.
 bool may_start_time_phrase(std::string_view lowercased, std::size_t i);

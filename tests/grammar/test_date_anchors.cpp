@@ -1,6 +1,7 @@
-// The pre-filter of find_time_phrases (may_hold_time_phrase) must be sound: wherever the phrase grammar
-// matches at a word start, the text holds a digit or an anchor word. Checked against the grammar itself, run
-// at every byte of the seeds, our examples and the phrase table, without the filter.
+// The pre-filters of find_time_phrases must be sound: wherever the phrase grammar matches, the phrase holds a digit
+// or an anchor word (the scan jumps over text with none within reach), and a phrase at a word start starts with a
+// first word. Checked against the grammar itself, run at every byte of the seeds, our examples and the phrase
+// table, without the filters.
 #include "grammar/dates.hpp"
 #include "grammar/dates_grammar.hpp"
 #include "grammar/reader.hpp"
@@ -16,20 +17,24 @@ namespace fs = std::filesystem;
 using namespace opfolg;
 
 namespace {
-bool grammar_matches_at(const std::string& lower, std::size_t i) {
+// The end of the phrase the grammar accepts at byte i, or 0.
+std::size_t grammar_match_end(const std::string& lower, std::size_t i) {
     dates::ast::phrase p;
     const char* it = lower.data() + i;
-    return boost::spirit::x3::parse(it, lower.data() + lower.size(), dates::parser::phrase_grammar(), p) &&
-           it != lower.data() + i;
+    const bool ok = boost::spirit::x3::parse(it, lower.data() + lower.size(), dates::parser::phrase_grammar(), p) &&
+                    it != lower.data() + i;
+    return ok ? static_cast<std::size_t>(it - lower.data()) : 0;
 }
 
 // Does the grammar accept a phrase at any byte of `lower` (a superset of the word starts find_time_phrases
-// tries)? Every word start where it does must pass may_start_time_phrase.
-bool grammar_matches_somewhere(const std::string& lower, std::size_t& unsound_starts) {
+// tries)? Every word start where it does must pass may_start_time_phrase, and every phrase must hold an anchor.
+bool grammar_matches_somewhere(const std::string& lower, std::size_t& unsound_starts, std::size_t& without_anchor) {
     bool any = false;
     for (std::size_t i = 0; i < lower.size(); ++i) {
-        if (!grammar_matches_at(lower, i)) continue;
+        const std::size_t end = grammar_match_end(lower, i);
+        if (end == 0) continue;
         any = true;
+        if (dates::next_time_phrase_anchor(lower, i) >= end) ++without_anchor;
         const bool word_start = !dates::is_word_char_before(lower, i);
         if (word_start && !dates::may_start_time_phrase(lower, i)) ++unsound_starts;
     }
@@ -94,9 +99,10 @@ TEST_CASE("the pre-filter never hides a phrase the grammar finds", "[dates][anch
     std::size_t with_phrase = 0, skipped = 0;
     for (const auto& line : lines) {
         const std::string lower = utf8_lower(line);
-        std::size_t unsound_starts = 0;
-        const bool matches = grammar_matches_somewhere(lower, unsound_starts);
+        std::size_t unsound_starts = 0, without_anchor = 0;
+        const bool matches = grammar_matches_somewhere(lower, unsound_starts, without_anchor);
         CHECK(unsound_starts == 0);
+        CHECK(without_anchor == 0);
         const bool may = dates::may_hold_time_phrase(lower);
         INFO(line);
         if (matches) CHECK(may);
@@ -108,4 +114,65 @@ TEST_CASE("the pre-filter never hides a phrase the grammar finds", "[dates][anch
     CHECK(skipped > lines.size() / 3);
     WARN(lines.size() << " lines: " << with_phrase << " where the grammar matches, " << skipped
                       << " skipped by the pre-filter");
+}
+
+TEST_CASE("the next anchor is the first digit or anchor word at or after a byte", "[dates][anchors]") {
+    const std::string lower = utf8_lower("Sagen behandles på augustmødet, senest i 4. kvartal");
+    const std::size_t august = lower.find("august");
+    CHECK(dates::next_time_phrase_anchor(lower, 0) == august);
+    CHECK(dates::next_time_phrase_anchor(lower, august) == august);
+    CHECK(dates::next_time_phrase_anchor(lower, august + 1) == lower.find("møde"));
+    CHECK(dates::next_time_phrase_anchor(lower, lower.find("møde") + 1) == lower.find('4'));
+    CHECK(dates::next_time_phrase_anchor(lower, lower.find('4') + 1) == lower.find("kvartal"));
+    CHECK(dates::next_time_phrase_anchor(lower, lower.find("kvartal") + 1) == std::string::npos);
+    CHECK(dates::next_time_phrase_anchor(utf8_lower("Udvalget godkendte indstillingen"), 0) == std::string::npos);
+    CHECK(dates::next_time_phrase_anchor(utf8_lower("DECEMBER"), 0) == 0);
+    CHECK(dates::next_time_phrase_anchor("ma", 0) == std::string::npos);  // "maj" cut short
+}
+
+TEST_CASE("a phrase far from the line's start is still found after a long stretch without anchors",
+          "[dates][anchors]") {
+    // The scan jumps over text with no anchor within reach of a phrase; the phrase itself must still be found,
+    // also when it starts with a first word ("senest") a whole window or more before nothing.
+    const std::string filler(400, 'x');
+    const std::string text = "Sagen " + filler + " skal behandles senest den 4. maj 2027 og igen " + filler + ".";
+    const auto found = dates::find_time_phrases(text, date::year{2026} / 12 / 1);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].phrase == "senest den 4. maj 2027");
+    CHECK(found[0].offset == text.find("senest"));
+}
+
+TEST_CASE("the anchor finder agrees with a plain search at every offset, across its 16-byte blocks",
+          "[dates][anchors]") {
+    // Texts of 0-99 bytes from pieces that make and almost make anchors, so hits fall on every position of a
+    // block, on block edges (a pair split across two blocks) and in the byte-by-byte tail.
+    const std::vector<std::string> pieces = {"de", "ma", "j", "ju", "li", "m", "\xc3\xb8", "de", " ", "x", "0", "9", "/", ":", "kv",
+                                             "artal", "aj", "sommer", "vinte", "møde", "dec", "ember", "ab", "\xc3"};
+    const auto& words = dates::parser::anchor_words();
+    auto reference = [&](const std::string& s, std::size_t from) {
+        for (std::size_t i = from; i < s.size(); ++i) {
+            if (s[i] >= '0' && s[i] <= '9') return i;
+            for (const auto& w : words)
+                if (s.compare(i, w.size(), w) == 0) return i;
+        }
+        return std::string::npos;
+    };
+    std::uint32_t state = 12345;  // a fixed linear congruential sequence: the same texts on every run
+    auto next_random = [&state](std::uint32_t bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    std::size_t hits = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        const std::size_t length = next_random(100);
+        while (s.size() < length) s += pieces[next_random(static_cast<std::uint32_t>(pieces.size()))];
+        for (std::size_t from = 0; from <= s.size(); ++from) {
+            const std::size_t expected = reference(s, from);
+            INFO(s << " from " << from);
+            REQUIRE(dates::next_time_phrase_anchor(s, from) == expected);
+            hits += expected != std::string::npos;
+        }
+    }
+    CHECK(hits > 10000);
 }
