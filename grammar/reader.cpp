@@ -1,12 +1,10 @@
 // bytes -> normalized lines. Decoding, rendering detection and per-line clean-up live here; nothing in the
 // grammar has to know whether the minutes came as PDF text, Markdown, HTML or Windows-1252.
 #include "grammar/reader_detail.hpp"
+#include "text/read_file.hpp"
 
 #include <array>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace opfolg {
 
@@ -258,12 +256,9 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
 }
 
 SourceText read_source(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ReadError(std::string("cannot open: ") + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw ReadError(std::string("cannot read: ") + std::strerror(errno));
-    return normalize_source(buffer.str(), path);
+    std::string bytes, error;
+    if (!text::read_file(path, bytes, error)) throw ReadError(error);
+    return normalize_source(bytes, path);
 }
 
 }  // namespace opfolg

@@ -4,20 +4,18 @@
 #include "tracker/reclassify.hpp"
 #include "tracker/sqlite.hpp"
 #include "text/iso_date.hpp"
+#include "text/read_file.hpp"
 
 #include <openssl/evp.h>
 
 #include <sys/stat.h>
 
 #include <cassert>
-#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -170,21 +168,14 @@ PreparedDocument prepare_file(const std::string& path, const KnownLookup& known)
     if (stamp && known.stamp) {
         if (auto match = known.stamp(*stamp)) return known_by_stamp(path, std::move(*stamp), std::move(*match));
     }
-    std::ifstream in(path, std::ios::binary);
     PreparedDocument p;
-    if (!in) {
+    std::string bytes, error;
+    if (!text::read_file(path, bytes, error)) {
         p.path = path;
-        p.rejected = rejected(path, std::string("cannot open: ") + std::strerror(errno), 0);
+        p.rejected = rejected(path, error, 0);
         return p;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        p.path = path;
-        p.rejected = rejected(path, std::string("cannot read: ") + std::strerror(errno), 0);
-        return p;
-    }
-    p = prepare_bytes(buffer.str(), path, known);
+    p = prepare_bytes(bytes, path, known);
     p.stamp = std::move(stamp);
     return p;
 }

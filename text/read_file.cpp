@@ -1,0 +1,42 @@
+#include "text/read_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace opfolg::text {
+
+bool read_file(const std::string& path, std::string& out, std::string& error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::string("cannot open: ") + std::strerror(errno);
+        return false;
+    }
+    struct stat st {};
+    // The size is a hint: a file that grows or shrinks while read is read to its end all the same.
+    std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+    out.clear();
+    std::size_t used = 0;
+    for (;;) {
+        if (used == capacity) capacity = capacity < 4096 ? 4096 : capacity + capacity / 2;
+        // Room for one byte past the expected end, so the end of file is seen without growing the string.
+        if (out.size() < capacity + 1) out.resize(capacity + 1);
+        const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = std::string("cannot read: ") + std::strerror(errno);
+            ::close(fd);
+            return false;
+        }
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    out.resize(used);
+    return true;
+}
+
+}  // namespace opfolg::text
