@@ -1,4 +1,5 @@
 #include "tracker/ingest_run.hpp"
+#include "tracker/checkpoint.hpp"
 #include "tracker/ingest_pool.hpp"
 #include "tracker/sqlite.hpp"
 
@@ -6,6 +7,7 @@
 #include <cassert>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -118,6 +120,10 @@ IngestSummary ingest_paths(Store& store, Committees& committees, const std::vect
                   summary.unchanged, summary.rejected);
     // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
     // store keeps its links and only their counts are read. Either way: what a full relink would give.
+    // The WAL is copied into the store beside the relink, on the core the parsing workers have left. Only when
+    // this run wrote something: an unchanged walk leaves nothing to copy.
+    std::optional<BackgroundCheckpoint> checkpoint;
+    if (summary.stored + summary.replaced > 0) checkpoint.emplace(store.path());
     const auto relinking = std::chrono::steady_clock::now();
     summary.links = relink_if_changed(store, options.title_threshold, &summary.relinked);
     summary.relink_ms = ms_since(relinking);

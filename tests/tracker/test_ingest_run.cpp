@@ -73,3 +73,33 @@ TEST_CASE("ingest_paths: the same summary on one thread and on several, unchange
     CHECK(again.relinked == Relinked::no);
     CHECK(order == std::vector<std::size_t>{0, 1, 2});
 }
+
+TEST_CASE("ingest_paths: what a run stored is in the store file before the writer closes", "[tracker][ingest]") {
+    // A checkpoint beside the relink copies the run's WAL into the file (the writer's close used to do it all).
+    // With the writer still open, the file itself must already hold the stored pages.
+    fixture::TempDir dir;
+    std::vector<std::string> files;
+    const auto two_digits = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+    for (int meeting = 0; meeting < 40; ++meeting) {
+        const std::string date = two_digits(meeting % 28 + 1) + "-" + two_digits(meeting / 28 + 1) + "-2024";
+        std::vector<fixture::ItemSpec> items;
+        for (int n = 1; n <= 10; ++n) {
+            fixture::ItemSpec item{n, "Sag " + std::to_string(n), "05.01.00-A00-" + std::to_string(n) + "-24",
+                                   "Godkendt."};
+            item.text = std::string(2000, 'x');
+            items.push_back(item);
+        }
+        files.push_back(dir.file("m" + std::to_string(meeting) + ".txt",
+                                 fixture::minutes("Teknik- og Miljøudvalget", date, items)));
+    }
+    Store store(dir.db());
+    Committees committees(store);
+    const auto file_size = [&] { return std::filesystem::file_size(dir.db()); };
+    const auto before = file_size();
+    IngestRunOptions options;
+    options.db_path = dir.db();
+    options.jobs = 2;
+    const auto summary = ingest_paths(store, committees, files, options);
+    REQUIRE(summary.stored == 40);
+    CHECK(file_size() > before + 40 * 10 * 2000);
+}
