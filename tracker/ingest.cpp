@@ -405,8 +405,8 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
     // items_fts indexes these very values (external content), when it is next read (fts_pending).
     st("INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
        "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING")
-        .bind(1, meeting_id).bind(2, it.number).bind(3, it.title).bind(4, it.closed).bind(5, it.case_number)
-        .bind(6, it.body_text()).bind(7, it.line).bind(8, it.decision ? it.decision->text : empty_text).run();
+        .bind(1, meeting_id).bind(2, it.number).bind_view(3, it.title).bind(4, it.closed).bind_view(5, it.case_number)
+        .bind_view(6, it.body_text()).bind(7, it.line).bind_view(8, it.decision ? it.decision->text : empty_text).run();
     if (sqlite3_changes(store_.handle()) == 0) {
         result.warning_list.push_back({it.line, "Punkt " + std::to_string(it.number) +
                                                     " appears twice; the second is not stored"});
@@ -444,9 +444,9 @@ void Ingestor::insert_decision(std::int64_t item_id, const char* origin, const s
                                int line) {
     statements()("INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
                  "remarks, line, matched) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, item_id).bind(2, origin).bind(3, date).bind(4, committee_id).bind(5, committee_name)
-        .bind(6, d.text).bind(7, join_classes(d.classes)).bind(8, d.remarks).bind(9, line)
-        .bind(10, encode_matches(d.matched)).run();
+        .bind(1, item_id).bind_view(2, origin).bind_view(3, date).bind(4, committee_id).bind_view(5, committee_name)
+        .bind_view(6, d.text).bind_view(7, join_classes(d.classes)).bind_view(8, d.remarks).bind(9, line)
+        .bind_view(10, encode_matches(d.matched)).run();
 }
 
 void Ingestor::insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id,
@@ -454,8 +454,8 @@ void Ingestor::insert_ref(std::int64_t item_id, const char* kind, std::int64_t c
                           const std::string& decision, const std::string& text, int line) {
     statements()("INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
                  "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, item_id).bind(2, kind).bind(3, committee_id).bind(4, committee_name).bind(5, date)
-        .bind(6, item_numbers).bind(7, decision).bind(8, text).bind(9, line).run();
+        .bind(1, item_id).bind_view(2, kind).bind(3, committee_id).bind_view(4, committee_name).bind_view(5, date)
+        .bind_view(6, item_numbers).bind_view(7, decision).bind_view(8, text).bind(9, line).run();
 }
 
 void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
@@ -467,8 +467,8 @@ void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
     }
     statements()("INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, precision, "
                  "first, last, next_meeting, past, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, item_id).bind(2, d.in_decision).bind(3, d.promise).bind(4, d.promise_verb).bind(5, p.phrase)
-        .bind(6, p.sentence).bind(7, dates::to_string(p.precision)).bind(8, first).bind(9, last)
+        .bind(1, item_id).bind(2, d.in_decision).bind(3, d.promise).bind_view(4, d.promise_verb).bind_view(5, p.phrase)
+        .bind_view(6, p.sentence).bind_view(7, dates::to_string(p.precision)).bind(8, first).bind(9, last)
         .bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
 }
 

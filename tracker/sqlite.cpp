@@ -35,6 +35,11 @@ Statement& Statement::bind(int index, std::string_view value) {
         throw_sqlite(db_, "bind");
     return *this;
 }
+Statement& Statement::bind_view(int index, std::string_view value) {
+    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK)
+        throw_sqlite(db_, "bind");
+    return *this;
+}
 Statement& Statement::bind_null(int index) {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) throw_sqlite(db_, "bind");
     return *this;
