@@ -54,6 +54,8 @@ struct Builder {
     }
 
     TextLine text(const ast::text_line& l) const { return {l.text, line_of(l)}; }
+    // The AST is not read again once an item is built: its lines are moved, not copied (a string per line).
+    TextLine take(ast::text_line& l) const { return {std::move(l.text), line_of(l)}; }
 
     void header(const std::vector<ast::text_line>& lines) {
         Meeting& m = out.meeting;
@@ -190,7 +192,7 @@ struct Builder {
 
     static bool announcements_item(const Item& it) { return utf8_lower(it.title).rfind("meddelelser", 0) == 0; }
 
-    void item(const ast::item& a) {
+    void item(ast::item& a) {  // takes the lines of `a`
         Item it;
         it.number = static_cast<int>(a.heading.number);
         it.line = line_of(a.heading);
@@ -206,7 +208,7 @@ struct Builder {
         }
         if (it.title.empty() && a.heading.id_first >= 0) out.warnings.push_back({it.line, "Punkt " + std::to_string(it.number) + " has no title"});
         if (!a.case_number.empty()) it.case_number = a.case_number.front().text;
-        for (const auto& l : a.preamble) it.preamble.push_back(text(l));
+        for (auto& l : a.preamble) it.preamble.push_back(take(l));
         if (!it.preamble.empty() && !it.preamble.front().text.empty() &&
             std::isdigit(static_cast<unsigned char>(it.preamble.front().text[0])) &&
             it.preamble.front().text.size() < 24 && it.preamble.front().text.find('-') != std::string::npos &&
@@ -214,12 +216,13 @@ struct Builder {
             out.warnings.push_back({it.preamble.front().line,
                                     "Punkt " + std::to_string(it.number) + ": malformed case number \"" +
                                         it.preamble.front().text + "\""});
-        for (const auto& as : a.sections) {
+        for (auto& as : a.sections) {
             Section s;
-            s.heading = as.heading;
             s.kind = layout::section_kind(as.heading);
+            s.heading = std::move(as.heading);
             s.line = line_of(as);
-            for (const auto& l : as.body) s.lines.push_back(text(l));
+            s.lines.reserve(as.body.size());
+            for (auto& l : as.body) s.lines.push_back(take(l));
             it.sections.push_back(std::move(s));
         }
         for (const auto& s : it.sections) {
@@ -321,7 +324,7 @@ Minutes parse_minutes(const SourceText& source, const Vocabulary& vocabulary) {
     if (!out.meeting.date.ok()) {
         out.warnings.push_back({1, "no meeting date found in the header"});
     }
-    for (const auto& item : doc.items) b.item(item);
+    for (auto& item : doc.items) b.item(item);
     return out;
 }
 
