@@ -15,6 +15,7 @@
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <iterator>
 #include <utility>
 #include <cstdio>
 
@@ -286,7 +287,7 @@ public:
             for (unsigned next = 0; next < 256; ++next) set(d << 8 | next);
         for (const auto& w : parser::anchor_words()) {  // 3+ bytes each
 #if defined(__SSE2__)
-            if (!test(pair(w[0], w[1])) && pair_count_ < firsts_.size()) {
+            if (!test(pair(w[0], w[1])) && pair_count_ < std::size(firsts_)) {
                 firsts_[pair_count_] = _mm_set1_epi8(w[0]);
                 seconds_[pair_count_++] = _mm_set1_epi8(w[1]);
             }
@@ -341,7 +342,7 @@ private:
 #endif
     std::array<std::uint64_t, 65536 / 64> bits_{};
 #if defined(__SSE2__)
-    std::array<__m128i, 32> firsts_{}, seconds_{};  // the anchor words' distinct first two bytes, broadcast
+    __m128i firsts_[32]{}, seconds_[32]{};  // the anchor words' distinct first two bytes, broadcast
     std::size_t pair_count_ = 0;
 #endif
     std::array<std::vector<std::string>, 256> by_first_byte_;
@@ -354,6 +355,21 @@ const AnchorFinder& anchor_finder() {
 
 std::size_t next_time_phrase_anchor(std::string_view lower, std::size_t from) {
     return anchor_finder().next(lower, from);
+}
+
+namespace {
+// What spaces are to the grammar's `sp`, and the no-break space's two bytes, count as space here: counting fewer
+// bytes than the grammar reads keeps the lead bound below conservative.
+bool lead_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xC2 || c == 0xA0; }
+}  // namespace
+
+std::size_t earliest_phrase_start(std::string_view lower, std::size_t anchor) {
+    std::size_t counted = 0;
+    for (std::size_t j = anchor; j > 0; --j) {
+        if (lead_space(static_cast<unsigned char>(lower[j - 1]))) continue;
+        if (++counted > max_phrase_lead) return j;  // lower[j - 1] is one byte too many
+    }
+    return 0;
 }
 
 bool may_hold_time_phrase(std::string_view lower) { return next_time_phrase_anchor(lower, 0) != std::string_view::npos; }
@@ -448,12 +464,14 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day 
     const std::string_view lower(lower_buffer);
     const AnchorFinder& anchors = anchor_finder();
     // Every phrase the grammar accepts holds a digit or an anchor word, and lies within `window` bytes of where it
-    // starts: where the next anchor is farther than that, no phrase can start, so the scan jumps. Lines without
+    // starts, with at most max_phrase_lead bytes other than spaces before its first anchor: where the next anchor
+    // is farther than that, no phrase can start, so the scan jumps. Lines without
     // any (two in five of the bytes of real minutes) cost one pass of the anchor finder, and the scan of the rest
     // ends at the last anchor. The positions skipped are exactly ones where the grammar fails, so the phrases
     // found are the same (tests/grammar/test_date_anchors.cpp checks the property against the grammar).
     std::size_t anchor = anchors.next(lower, 0);
     if (anchor == std::string_view::npos) return out;
+    std::size_t earliest_anchor = std::string_view::npos, earliest = 0;  // earliest_phrase_start of that anchor
     std::vector<std::size_t> cuts;  // computed on the first phrase only
     std::vector<bool> without_year;  // per phrase in `out`: written without a year, so resolved by the meeting
     for (std::size_t i = 0; i < lower.size();) {
@@ -461,6 +479,18 @@ std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day 
         if (anchor - i >= window) {
             i = anchor - window + 1;
             continue;
+        }
+        // Closer, but still more words before the anchor than any phrase has before its first one. Worked out
+        // once per anchor (a walk back over at most max_phrase_lead bytes and their spaces).
+        if (anchor - i > max_phrase_lead) {
+            if (earliest_anchor != anchor) {
+                earliest_anchor = anchor;
+                earliest = earliest_phrase_start(lower, anchor);
+            }
+            if (earliest > i) {
+                i = earliest;
+                continue;
+            }
         }
         if (!word_start(lower, i)) {
             ++i;

@@ -36,6 +36,12 @@ bool may_hold_time_phrase(std::string_view lowercased);
 // The first byte at or after `from` of lowercased text where a digit or an anchor word starts, or npos. Every
 // phrase the grammar accepts holds one (so a phrase starting at i needs one in [i, i + its length)).
 std::size_t next_time_phrase_anchor(std::string_view lowercased, std::size_t from);
+// Before its first anchor a phrase has at most this many bytes other than spaces: the longest is "senest ved
+// udgangen af det førstkommende ordinære udvalgs|møde" (54; dates_grammar_def.hpp), with room to spare.
+inline constexpr std::size_t max_phrase_lead = 72;
+// The first byte where a phrase whose first anchor starts at `anchor` can start: where more than max_phrase_lead
+// bytes other than spaces lie before the anchor, none can.
+std::size_t earliest_phrase_start(std::string_view lowercased, std::size_t anchor);
 // False only when no phrase can start at byte i of lowercased text: the word there is not a digit, not one of
 // the grammar's first words (dates_grammar.hpp) and not glued to "møde". The scan skips such words whole.
 bool may_start_time_phrase(std::string_view lowercased, std::size_t i);

@@ -34,7 +34,8 @@ bool grammar_matches_somewhere(const std::string& lower, std::size_t& unsound_st
         const std::size_t end = grammar_match_end(lower, i);
         if (end == 0) continue;
         any = true;
-        if (dates::next_time_phrase_anchor(lower, i) >= end) ++without_anchor;
+        const std::size_t anchor = dates::next_time_phrase_anchor(lower, i);
+        if (anchor >= end || i < dates::earliest_phrase_start(lower, anchor)) ++without_anchor;
         const bool word_start = !dates::is_word_char_before(lower, i);
         if (word_start && !dates::may_start_time_phrase(lower, i)) ++unsound_starts;
     }
@@ -175,4 +176,24 @@ TEST_CASE("the anchor finder agrees with a plain search at every offset, across 
         }
     }
     CHECK(hits > 10000);
+}
+
+TEST_CASE("the phrase with the longest lead before its anchor is found after a long run of words",
+          "[dates][anchors]") {
+    // next_meeting with every optional part at its longest: the scan's lead bound must let it through, also when
+    // it follows more words than the bound and its spaces are runs of several.
+    std::string words;
+    for (int i = 0; i < 30; ++i) words += "ordet ";
+    for (const std::string phrase : {"senest ved udgangen af det førstkommende ordinære udvalgsmøde",
+                                     "senest ved udgangen af   det \xc2\xa0 førstkommende    ordinære\tudvalgsmøde",
+                                     "i løbet af første kvartal 2027"}) {
+        const std::string text = "Sagen " + words + phrase + " og " + words + ".";
+        const auto found = dates::find_time_phrases(text, date::year{2026} / 12 / 1);
+        INFO(text);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].phrase == phrase);
+        const std::string lower = utf8_lower(text);
+        const std::size_t start = lower.find(utf8_lower(phrase));
+        CHECK(dates::earliest_phrase_start(lower, dates::next_time_phrase_anchor(lower, start)) <= start);
+    }
 }
