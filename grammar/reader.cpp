@@ -3,6 +3,10 @@
 #include "grammar/reader_detail.hpp"
 #include "text/read_file.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cstring>
 
@@ -70,8 +74,31 @@ void clean_spaces(std::string& s) {
     }();
     char* d = s.data();
     const std::size_t n = s.size();
-    // Most lines are clean already: read (without writing back) up to the first byte a rule changes.
+    // Most lines are clean already: read (without writing back) up to the first byte a rule changes. Sixteen
+    // bytes at a time (SSE2, part of every x86-64): byte by byte, this loop was two thirds of normalize_source, its
+    // branch on every space mispredicted. Stopping early would be harmless (the loop below does the same to clean
+    // bytes); the vector test finds exactly the bytes the byte test below stops at.
     std::size_t i = 0;
+#if defined(__SSE2__)
+    if (n > 0 && plain[static_cast<unsigned char>(d[0])]) {  // a space at 0 is a rule's: the scalar loop stops there
+        const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+        const __m128i control = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));  // c < 0x20, compared signed
+        const __m128i space = _mm_set1_epi8(' ');
+        for (i = 1; i + 16 <= n; i += 16) {
+            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+            const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i - 1));
+            __m128i rule = _mm_cmplt_epi8(_mm_xor_si128(here, flip), control);
+            rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xC2))));
+            rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2))));
+            rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xEF))));
+            rule = _mm_or_si128(rule, _mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(before, space)));
+            if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(rule)); mask != 0) {
+                i += static_cast<std::size_t>(__builtin_ctz(mask));
+                break;
+            }
+        }
+    }
+#endif
     while (i < n) {
         const unsigned char c = static_cast<unsigned char>(d[i]);
         if (!plain[c] && !(c == ' ' && i > 0 && d[i - 1] != ' ')) break;

@@ -109,3 +109,55 @@ TEST_CASE("unreadable input is a ReadError with a reason", "[grammar][reader]") 
 TEST_CASE("utf8_lower folds Æ Ø Å", "[grammar][reader]") {
     CHECK(utf8_lower("ÆØÅ Udsættes ÉÜ") == "æøå udsættes éü");
 }
+
+namespace {
+// The space rules written plainly, one character at a time: what normalize_source must give a line of plain text.
+std::string cleaned(const std::string& s) {
+    std::string spaced;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        auto at = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+        if (c == 0xC2 && at(i + 1) == 0xA0) { spaced += ' '; ++i; }
+        else if (c == 0xC2 && at(i + 1) == 0xAD) { ++i; }
+        else if (c == 0xE2 && at(i + 1) == 0x80 && (at(i + 2) == 0x8B || at(i + 2) == 0x8C || at(i + 2) == 0x8D)) { i += 2; }
+        else if (c == 0xE2 && at(i + 1) == 0x80 && (at(i + 2) == 0xAF || (at(i + 2) >= 0x80 && at(i + 2) <= 0x8A))) { spaced += ' '; i += 2; }
+        else if (c == 0xEF && at(i + 1) == 0xBB && at(i + 2) == 0xBF) { i += 2; }
+        else if (c == '\t' || c == '\f' || c == '\v' || c == '\r') spaced += ' ';
+        else if (c >= 0x20) spaced += static_cast<char>(c);
+    }
+    std::string out;
+    for (char c : spaced)
+        if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+}  // namespace
+
+TEST_CASE("space clean-up agrees with the rules written plainly, wherever in a line the first rule applies",
+          "[grammar][reader]") {
+    // Lines of 1-80 bytes: long clean runs (read 16 bytes at a time) broken at every offset by the bytes the
+    // rules act on, including a space after a space across a 16-byte boundary.
+    const std::vector<std::string> pieces = {"a", "Udvalget", "æøå", " ", " ", "  ", "\t", "\xC2\xA0", "\xC2\xAD",
+                                             "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x80\x94", "\xEF\xBB\xBF", "\x01",
+                                             "\x7f", "x1", "\xC2\xB5", "\xE2\x82\xAC"};
+    std::uint32_t state = 99;  // a fixed sequence: the same lines on every run
+    auto next_random = [&state](std::uint32_t bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    int lines_with_rules = 0;
+    for (int round = 0; round < 4000; ++round) {
+        std::string line = "P";  // a letter first: no Markdown marker, never an empty document
+        const std::size_t length = 1 + next_random(80);
+        while (line.size() < length) {
+            const bool clean_run = next_random(3) == 0;
+            line += clean_run ? std::string(next_random(40), 'k') : pieces[next_random(static_cast<std::uint32_t>(pieces.size()))];
+        }
+        INFO(line);
+        const auto source = normalize_source(line, "t.txt");
+        REQUIRE(source.lines.size() == 1);
+        CHECK(source.lines[0].text == cleaned(line));
+        lines_with_rules += cleaned(line) != line;
+    }
+    CHECK(lines_with_rules > 1000);
+}
