@@ -287,9 +287,13 @@ public:
             for (unsigned next = 0; next < 256; ++next) set(d << 8 | next);
         for (const auto& w : parser::anchor_words()) {  // 3+ bytes each
 #if defined(__SSE2__)
-            if (!test(pair(w[0], w[1])) && pair_count_ < std::size(firsts_)) {
-                firsts_[pair_count_] = _mm_set1_epi8(w[0]);
-                seconds_[pair_count_++] = _mm_set1_epi8(w[1]);
+            if (!test(pair(w[0], w[1]))) {
+                if (pair_count_ == std::size(firsts_)) {
+                    vectors_ = false;  // more pairs than the vector test holds: the byte-by-byte test finds them all
+                } else {
+                    firsts_[pair_count_] = _mm_set1_epi8(w[0]);
+                    seconds_[pair_count_++] = _mm_set1_epi8(w[1]);
+                }
             }
 #endif
             set(pair(w[0], w[1]));
@@ -301,7 +305,7 @@ public:
         const char* b = lower.data();
         std::size_t i = from;
 #if defined(__SSE2__)
-        for (; i + 17 <= n; i += 16) {  // b[i + 16] is read as the second byte of the last pair
+        for (; vectors_ && i + 17 <= n; i += 16) {  // b[i + 16] is read as the second byte of the last pair
             for (unsigned mask = candidates(b + i); mask != 0; mask &= mask - 1) {
                 const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
                 if (is_digit(b[at]) || anchor_at(lower, at)) return at;
@@ -344,6 +348,7 @@ private:
 #if defined(__SSE2__)
     __m128i firsts_[32]{}, seconds_[32]{};  // the anchor words' distinct first two bytes, broadcast
     std::size_t pair_count_ = 0;
+    bool vectors_ = true;
 #endif
     std::array<std::vector<std::string>, 256> by_first_byte_;
 };
