@@ -2,10 +2,20 @@
 
 #include <sqlite3.h>
 
+#include <system_error>
+
 namespace opfolg::tracker {
 
 BackgroundCheckpoint::BackgroundCheckpoint(const std::string& db_path) {
     if (db_path.empty() || db_path == ":memory:") return;
+    // No thread to be had (resource limits): the writer's close copies everything, as it did before.
+    try {
+        start(db_path);
+    } catch (const std::system_error&) {
+    }
+}
+
+void BackgroundCheckpoint::start(const std::string& db_path) {
     thread_ = std::thread([db_path] {
         sqlite3* db = nullptr;
         // Not SQLITE_OPEN_CREATE: the store exists (its writer is open); anything else is not ours to make.

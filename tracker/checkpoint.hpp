@@ -19,6 +19,7 @@ public:
     BackgroundCheckpoint& operator=(const BackgroundCheckpoint&) = delete;
 
 private:
+    void start(const std::string& db_path);
     std::thread thread_;
 };
 
