@@ -31,13 +31,13 @@ struct TimePhrase {
 std::vector<TimePhrase> find_time_phrases(std::string_view text, date::year_month_day meeting);
 
 // False only when lowercased text cannot hold a time phrase: no ASCII digit and none of the grammar's anchor
-// words (dates_grammar.hpp). find_time_phrases uses it to skip most lines without trying the grammar.
+// words (dates_grammar.hpp); next_time_phrase_anchor(lowercased, 0) finding none.
 bool may_hold_time_phrase(std::string_view lowercased);
 // The first byte at or after `from` of lowercased text where a digit or an anchor word starts, or npos. Every
 // phrase the grammar accepts holds one (so a phrase starting at i needs one in [i, i + its length)).
 std::size_t next_time_phrase_anchor(std::string_view lowercased, std::size_t from);
 // Before its first anchor a phrase has at most this many bytes other than spaces: the longest is "senest ved
-// udgangen af det førstkommende ordinære udvalgs|møde" (54; dates_grammar_def.hpp), with room to spare.
+// udgangen af det førstkommende ordinære udvalgs|møde" (52; dates_grammar_def.hpp), with room to spare.
 inline constexpr std::size_t max_phrase_lead = 72;
 // The first byte where a phrase whose first anchor starts at `anchor` can start: where more than max_phrase_lead
 // bytes other than spaces lie before the anchor, none can.

@@ -2,11 +2,10 @@
 // then check. Never throws on bad input: every problem becomes a Diagnostic.
 #include "rules/check_detail.hpp"
 #include "rules/rules_grammar.hpp"
+#include "text/read_file.hpp"
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace opfolg::rules {
 
@@ -18,17 +17,6 @@ std::string canonical_name(const std::string& path) {
     std::error_code ec;
     auto p = fs::weakly_canonical(fs::path(path), ec);
     return ec ? path : p.string();
-}
-
-bool read_file(const std::string& path, std::string& out) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return false;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
 }
 
 bool parse_text(std::string_view text, const std::string& file_name, RuleSet& out, std::vector<Diagnostic>& diags,
@@ -76,7 +64,7 @@ void include_file(const detail::Source& src, const ast::Include& inc, RuleSet& o
         }
     }
     std::string text;
-    if (!read_file(path, text)) {
+    if (std::string unread; !text::read_file(path, text, unread)) {
         diags.push_back(src.at(inc.path.where, "include not found: '" + inc.path.text + "' (looked for " + path + ")"));
         return;
     }
@@ -126,7 +114,7 @@ bool parse_rules(std::string_view text, const std::string& file_name, RuleSet& o
 
 bool load_rules(const std::string& path, RuleSet& out, std::vector<Diagnostic>& diags) {
     std::string text;
-    if (!read_file(path, text)) {
+    if (std::string unread; !text::read_file(path, text, unread)) {
         Diagnostic d;
         d.file = path;
         d.message = "cannot read rules file '" + path + "'";

@@ -118,12 +118,12 @@ IngestSummary ingest_paths(Store& store, Committees& committees, const std::vect
     spdlog::debug("ingest: {} files on {} thread(s) in {:.1f} ms: {} stored, {} replaced, {} unchanged, {} rejected",
                   files.size(), std::max(1u, options.jobs), summary.ingest_ms, summary.stored, summary.replaced,
                   summary.unchanged, summary.rejected);
-    // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
-    // store keeps its links and only their counts are read. Either way: what a full relink would give.
     // The WAL is copied into the store beside the relink, on the core the parsing workers have left. Only when
     // this run wrote something: an unchanged walk leaves nothing to copy.
     std::optional<BackgroundCheckpoint> checkpoint;
     if (summary.stored + summary.replaced > 0) checkpoint.emplace(store.path());
+    // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
+    // store keeps its links and only their counts are read. Either way: what a full relink would give.
     const auto relinking = std::chrono::steady_clock::now();
     summary.links = relink_if_changed(store, options.title_threshold, &summary.relinked);
     summary.relink_ms = ms_since(relinking);

@@ -30,16 +30,13 @@ Statement& Statement::bind(int index, double value) {
     if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) throw_sqlite(db_, "bind");
     return *this;
 }
-Statement& Statement::bind(int index, std::string_view value) {
-    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+Statement& Statement::bind_text(int index, std::string_view value, sqlite3_destructor_type lifetime) {
+    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), lifetime) != SQLITE_OK)
         throw_sqlite(db_, "bind");
     return *this;
 }
-Statement& Statement::bind_view(int index, std::string_view value) {
-    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK)
-        throw_sqlite(db_, "bind");
-    return *this;
-}
+Statement& Statement::bind(int index, std::string_view value) { return bind_text(index, value, SQLITE_TRANSIENT); }
+Statement& Statement::bind_view(int index, std::string_view value) { return bind_text(index, value, SQLITE_STATIC); }
 Statement& Statement::bind_null(int index) {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) throw_sqlite(db_, "bind");
     return *this;

@@ -50,6 +50,7 @@ public:
     bool is_null(int column) const;
 
 private:
+    Statement& bind_text(int index, std::string_view value, sqlite3_destructor_type lifetime);
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
