@@ -263,7 +263,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
     // Decisions from the minutes, items without a decision, and history decisions of meetings the store does
     // not have (a history decision of a stored meeting is that meeting's own decision, already here).
     Statement s(db, R"sql(
-        SELECT i.id, cm.name, m.date, i.number, i.title, CASE WHEN ?2 THEN i.body ELSE '' END, i.case_number,
+        SELECT i.id, cm.name, m.date, i.number, i.title, CASE WHEN ?2 THEN (SELECT body FROM item_texts WHERE item_id = i.id) ELSE '' END, i.case_number,
                i.closed, doc.path, COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), cd.name,
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
                m.committee_id, COALESCE(d.committee_id, m.committee_id),

@@ -402,11 +402,10 @@ std::int64_t Ingestor::insert_meeting(std::int64_t document_id, std::int64_t com
 void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date,
                            const Meeting& m, const Item& it, IngestResult& result) {
     Statements& st = statements();
-    // items_fts indexes these very values (external content), when it is next read (fts_pending).
-    st("INSERT INTO items(meeting_id, number, title, closed, case_number, body, line, decision) "
-       "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING")
+    st("INSERT INTO items(meeting_id, number, title, closed, case_number, line) "
+       "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING")
         .bind(1, meeting_id).bind(2, it.number).bind_view(3, it.title).bind(4, it.closed).bind_view(5, it.case_number)
-        .bind_view(6, it.body_text()).bind(7, it.line).bind_view(8, it.decision ? it.decision->text : empty_text).run();
+        .bind(6, it.line).run();
     if (sqlite3_changes(store_.handle()) == 0) {
         result.warning_list.push_back({it.line, "Punkt " + std::to_string(it.number) +
                                                     " appears twice; the second is not stored"});
@@ -415,6 +414,10 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
     }
     const std::int64_t item_id = last_insert_id(store_.handle());
     ++result.items;
+    // Its text in a table of its own (schema 12); items_fts indexes these very values through the view
+    // items_fts_source when it is next read (fts_pending).
+    st("INSERT INTO item_texts(item_id, body, decision) VALUES(?, ?, ?)")
+        .bind(1, item_id).bind_view(2, it.body_text()).bind_view(3, it.decision ? it.decision->text : empty_text).run();
     st("INSERT INTO fts_pending(item_id) VALUES(?)").bind(1, item_id).run();
     if (it.decision) {
         insert_decision(item_id, "minutes", date, committee_id, m.committee, *it.decision, it.decision->line);

@@ -147,7 +147,7 @@ int update_search_index(Store& store) {
     sqlite3* db = store.handle();
     Transaction tx(db);
     exec(db, "INSERT INTO items_fts(rowid, title, body, decision) SELECT i.id, i.title, i.body, i.decision "
-             "FROM fts_pending p JOIN items i ON i.id = p.item_id ORDER BY i.id");
+             "FROM fts_pending p JOIN items_fts_source i ON i.id = p.item_id ORDER BY i.id");
     const int indexed = sqlite3_changes(db);
     exec(db, "DELETE FROM fts_pending");
     tx.commit();

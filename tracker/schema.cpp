@@ -505,6 +505,34 @@ const char* const migrations[] = {
     CREATE INDEX items_by_case_chain ON items(case_number, meeting_id, number, title);
     DROP INDEX items_by_case;
     )sql",
+    // 12: an item's text (body and decision, most of the store's bytes) moves to its own table, so what reads an
+    // item's number, title and case (the relink's reference groups, every flag candidate) reads narrow rows: an
+    // items row held its whole text, and the first ingest's relink and refresh read 225 MB of such pages back for
+    // a 106 MB store. The full-text index reads its content through a view joining the two; it is recreated empty
+    // with every item queued in fts_pending, so the next search indexes them (as after an ingest). item_texts has
+    // no foreign key: the delete trigger must read the text (FTS5 needs the old values) before it goes, so the
+    // trigger deletes it rather than a cascade of unspecified order.
+    R"sql(
+    CREATE TABLE item_texts(item_id INTEGER PRIMARY KEY, body TEXT NOT NULL, decision TEXT NOT NULL);
+    INSERT INTO item_texts(item_id, body, decision) SELECT id, body, decision FROM items;
+    DROP TRIGGER items_fts_delete;
+    DROP TABLE items_fts;
+    ALTER TABLE items DROP COLUMN body;
+    ALTER TABLE items DROP COLUMN decision;
+    CREATE VIEW items_fts_source AS
+        SELECT i.id AS id, i.title AS title, t.body AS body, t.decision AS decision
+        FROM items i JOIN item_texts t ON t.item_id = i.id;
+    CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision, content = 'items_fts_source',
+                                              content_rowid = 'id', tokenize = "unicode61 remove_diacritics 0");
+    INSERT OR IGNORE INTO fts_pending(item_id) SELECT id FROM items;
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, body, decision)
+        SELECT 'delete', old.id, old.title, t.body, t.decision FROM item_texts t
+        WHERE t.item_id = old.id AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE item_id = old.id);
+        DELETE FROM fts_pending WHERE item_id = old.id;
+        DELETE FROM item_texts WHERE item_id = old.id;
+    END;
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

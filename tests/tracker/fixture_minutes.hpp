@@ -58,6 +58,28 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 12 (item texts in their own table): body and decision back in items, the full-text index on
+// items again, every item indexed (fts_pending emptied), as stores written before it look.
+inline const char* const undo_schema_12_sql = R"sql(
+            DROP TRIGGER items_fts_delete;
+            DROP TABLE items_fts;
+            DROP VIEW items_fts_source;
+            ALTER TABLE items ADD COLUMN body TEXT NOT NULL DEFAULT '';
+            ALTER TABLE items ADD COLUMN decision TEXT NOT NULL DEFAULT '';
+            UPDATE items SET body = (SELECT body FROM item_texts WHERE item_id = items.id),
+                             decision = (SELECT decision FROM item_texts WHERE item_id = items.id);
+            DROP TABLE item_texts;
+            CREATE VIRTUAL TABLE items_fts USING fts5(title, body, decision, content = 'items', content_rowid = 'id',
+                                                      tokenize = "unicode61 remove_diacritics 0");
+            INSERT INTO items_fts(items_fts) VALUES('rebuild');
+            DELETE FROM fts_pending;
+            CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+                INSERT INTO items_fts(items_fts, rowid, title, body, decision)
+                SELECT 'delete', old.id, old.title, old.body, old.decision
+                WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE item_id = old.id);
+                DELETE FROM fts_pending WHERE item_id = old.id;
+            END;)sql";
+
 // Undoes schema 11 (the case-number chains read from an index that holds their columns).
 inline const char* const undo_schema_11_sql = R"sql(
             CREATE INDEX items_by_case ON items(case_number);

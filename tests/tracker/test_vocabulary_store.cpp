@@ -2,6 +2,7 @@
 // reclassifying from the stored texts fills in the phrases behind each class, and a changed vocabulary changes
 // the stored classes without touching the links.
 #include "fixture_minutes.hpp"
+#include "fixture_store.hpp"
 #include "grammar/decision.hpp"
 #include "candidate/candidate.hpp"
 #include "tracker/committees.hpp"
@@ -15,14 +16,9 @@
 
 using namespace opfolg;
 using namespace opfolg::tracker;
+using fixture::one;
 
 namespace {
-std::string one(Store& s, const std::string& sql) {
-    Statement q(s.handle(), sql);
-    REQUIRE(q.step());
-    return q.text(0);
-}
-
 date::year_month_day day(const char* iso) {
     date::year_month_day d{};
     REQUIRE(dates::parse_date(iso, d));
