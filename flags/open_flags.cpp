@@ -168,6 +168,7 @@ RefreshSummary refresh(tracker::Store& store, const rules::RuleSet& rules) {
     // each candidate is a dozen strings with its treatments and deadlines).
     auto scope = rules::candidate_scope(rules);  // every rule: --disable filters when reading
     scope.rejected_lookalikes = false;             // the rows keep flags, not their explanations
+    scope.all_time_phrases = false;
     const Settling settling{manual_days(db), meeting_window_days(rules)};
     for (std::size_t from = 0; from < items.size(); from += slice_items) {
         const auto end = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + slice_items));
@@ -200,6 +201,7 @@ bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date
     // stored rows are skipped and they are evaluated as the full path would, then merged into the stream.
     auto scope = rules::candidate_scope(rules, disabled);
     scope.rejected_lookalikes = false;  // flags are listed, not explained
+    scope.all_time_phrases = false;
     scope.items = ids_of(db, "SELECT item_id FROM flag_items WHERE settled_from > ?", day);
     const std::unordered_set<std::int64_t> skip(scope.items->begin(), scope.items->end());
     std::vector<rules::Flag> fresh;

@@ -60,10 +60,12 @@ void fill_id_table(sqlite3* db, const std::string& table, const std::vector<std:
     }
 }
 
-void load_deadlines(sqlite3* db, const ItemIndex& items, std::vector<Candidate>& out) {
-    Statement s(db, "SELECT d.item_id, d.in_decision, d.promise, d.promise_verb, d.phrase, d.sentence, d.precision, "
-                    "d.first, d.last, d.next_meeting, d.past, d.line FROM temp.opfolg_scope_items t "
-                    "CROSS JOIN deadlines d ON d.item_id = t.id ORDER BY d.item_id, d.in_decision DESC, d.id");
+void load_deadlines(sqlite3* db, const ItemIndex& items, bool all_time_phrases, std::vector<Candidate>& out) {
+    Statement s(db, std::string("SELECT d.item_id, d.in_decision, d.promise, d.promise_verb, d.phrase, d.sentence, "
+                                "d.precision, d.first, d.last, d.next_meeting, d.past, d.line "
+                                "FROM temp.opfolg_scope_items t CROSS JOIN deadlines d ON d.item_id = t.id ") +
+                        (all_time_phrases ? "" : "WHERE d.in_decision = 1 OR d.promise = 1 ") +
+                        "ORDER BY d.item_id, d.in_decision DESC, d.id");
     while (s.step()) {
         Deadline d;
         d.in_decision = s.integer(1) != 0;
@@ -204,6 +206,8 @@ std::string class_test(const CandidateScope& scope, const std::string& column) {
                ", ''), 'none') || ' ', ' " + to_string(c) + " ') > 0";
     return any;
 }
+// The very condition of the partial index deadlines_promises (schema 12): SQLite uses a partial index only for a
+// query that states its WHERE term by term, so the two must stay the same.
 const char* const promise_test = "x.promise = 1 AND x.in_decision = 0 AND x.past = 0";
 
 std::string scope_condition(const CandidateScope& scope) {
@@ -350,7 +354,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
     scope_ids.reserve(scope_items.size());
     for (const auto& entry : scope_items) scope_ids.push_back(entry.first);
     fill_id_table(db, "opfolg_scope_items", scope_ids);
-    load_deadlines(db, scope_items, out);
+    load_deadlines(db, scope_items, scope.all_time_phrases, out);
     load_later(db, scope_items, as_of, scope.rejected_lookalikes, out);
     if (snapshot) snapshot->commit();
     return out;

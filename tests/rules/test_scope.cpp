@@ -46,6 +46,18 @@ std::vector<std::string> flag_lines(const std::vector<Flag>& flags) {
     return out;
 }
 
+// Each flag with its due date's source and every line of why it fired.
+std::vector<std::string> flag_reasons(const std::vector<Flag>& flags) {
+    std::vector<std::string> out = flag_lines(flags);
+    for (const auto& f : flags) {
+        std::string why = f.id + " " + f.due_source + ":";
+        for (const auto& w : f.why) why += " | " + w;
+        out.push_back(why);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("the default rules need postponed, new-case and returned decisions and item-text promises, no bodies",
@@ -157,6 +169,20 @@ TEST_CASE("a scoped load raises exactly the flags of a full load (seeds and exam
         const auto listed = tracker::load_candidates(store, as_of, by_ids);
         CHECK(listed.size() == scoped.size());
         CHECK(flag_lines(evaluate(set, listed, as_of)) == full_flags);
+        // Only the time phrases rules read (as the kept flags load them): the same flags with the same reasons,
+        // from fewer phrases.
+        auto lean = by_ids;
+        lean.all_time_phrases = false;
+        const auto leaner = tracker::load_candidates(store, as_of, lean);
+        REQUIRE(leaner.size() == listed.size());
+        std::size_t phrases = 0, lean_phrases = 0;
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            phrases += listed[i].deadlines.size();
+            lean_phrases += leaner[i].deadlines.size();
+            for (const auto& d : leaner[i].deadlines) CHECK((d.in_decision || d.promise));
+        }
+        CHECK(lean_phrases < phrases);
+        CHECK(flag_reasons(evaluate(set, leaner, as_of)) == flag_reasons(evaluate(set, listed, as_of)));
     }
     CHECK(tracker::candidate_item_ids(store, tracker::CandidateScope{}).size() == all_items);
     tracker::CandidateScope nothing;

@@ -61,6 +61,7 @@ struct TempDir {
 // Undoes schema 12 (item texts in their own table): body and decision back in items, the full-text index on
 // items again, every item indexed (fts_pending emptied), as stores written before it look.
 inline const char* const undo_schema_12_sql = R"sql(
+            DROP INDEX deadlines_promises;
             DROP TRIGGER items_fts_delete;
             DROP TABLE items_fts;
             DROP VIEW items_fts_source;
