@@ -280,6 +280,10 @@ namespace {
 // 5-8 % of the bytes of Danish text); those are then compared whole. Elsewhere, or near the end of the text, a
 // 64 Kibit table of the same pairs is probed byte by byte. One probe per byte was 40 % of the scan; checking each
 // anchor word separately at every byte cost more than the grammar it was meant to save.
+// Bytes are compared with bit 5 (0x20) set, so the finder reads text in any case: text::utf8_lower changes only
+// that bit (A-Z, and À-Þ after 0xC3), so fold(lower(x)) == fold(x) and the finder finds the same positions in a
+// text and in its lowercase. A line without anchors (three in five) is then never lowercased. The fold can also
+// match where the lowercase differs (0xE3 for the 0xC3 of "mø"): an extra candidate, where the grammar fails.
 class AnchorFinder {
 public:
     AnchorFinder() {
@@ -291,43 +295,47 @@ public:
                 if (pair_count_ == std::size(firsts_)) {
                     vectors_ = false;  // more pairs than the vector test holds: the byte-by-byte test finds them all
                 } else {
-                    firsts_[pair_count_] = _mm_set1_epi8(w[0]);
-                    seconds_[pair_count_++] = _mm_set1_epi8(w[1]);
+                    firsts_[pair_count_] = _mm_set1_epi8(fold(w[0]));
+                    seconds_[pair_count_++] = _mm_set1_epi8(fold(w[1]));
                 }
             }
 #endif
             set(pair(w[0], w[1]));
-            by_first_byte_[static_cast<unsigned char>(w[0])].push_back(w);
+            by_first_byte_[static_cast<unsigned char>(fold(w[0]))].push_back(w);
         }
     }
-    std::size_t next(std::string_view lower, std::size_t from) const {
-        const std::size_t n = lower.size();
-        const char* b = lower.data();
+    std::size_t next(std::string_view text, std::size_t from) const {
+        const std::size_t n = text.size();
+        const char* b = text.data();
         std::size_t i = from;
 #if defined(__SSE2__)
         for (; vectors_ && i + 17 <= n; i += 16) {  // b[i + 16] is read as the second byte of the last pair
             for (unsigned mask = candidates(b + i); mask != 0; mask &= mask - 1) {
                 const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
-                if (is_digit(b[at]) || anchor_at(lower, at)) return at;
+                if (is_digit(b[at]) || anchor_at(text, at)) return at;
             }
         }
 #endif
         for (; i + 1 < n; ++i)
-            if (test(pair(b[i], b[i + 1])) && (is_digit(b[i]) || anchor_at(lower, i))) return i;
+            if (test(pair(b[i], b[i + 1])) && (is_digit(b[i]) || anchor_at(text, i))) return i;
         return i < n && is_digit(b[i]) ? i : std::string_view::npos;
     }
 
 private:
     static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-    static unsigned pair(char a, char b) {
-        return static_cast<unsigned>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+    static char fold(char c) { return static_cast<char>(c | 0x20); }
+    static unsigned pair(char a, char b) {  // folded
+        return static_cast<unsigned>(static_cast<unsigned char>(fold(a))) << 8 | static_cast<unsigned char>(fold(b));
     }
     void set(unsigned p) { bits_[p >> 6] |= std::uint64_t{1} << (p & 63); }
     bool test(unsigned p) const { return (bits_[p >> 6] >> (p & 63)) & 1; }
-    bool anchor_at(std::string_view lower, std::size_t i) const {
-        for (const auto& w : by_first_byte_[static_cast<unsigned char>(lower[i])])
-            if (i + w.size() <= lower.size() && lower[i + 2] == w[2] && lower.compare(i, w.size(), w) == 0)
-                return true;
+    bool anchor_at(std::string_view text, std::size_t i) const {
+        for (const auto& w : by_first_byte_[static_cast<unsigned char>(fold(text[i]))]) {
+            if (i + w.size() > text.size() || fold(text[i + 2]) != fold(w[2])) continue;
+            std::size_t k = 1;
+            while (k < w.size() && fold(text[i + k]) == fold(w[k])) ++k;
+            if (k == w.size()) return true;
+        }
         return false;
     }
 #if defined(__SSE2__)
@@ -339,8 +347,11 @@ private:
         const __m128i flipped = _mm_xor_si128(here, _mm_set1_epi8(static_cast<char>(0x80)));
         __m128i hits = _mm_and_si128(_mm_cmpgt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('0' ^ 0x80) - 1))),
                                      _mm_cmplt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('9' ^ 0x80) + 1))));
+        const __m128i bit5 = _mm_set1_epi8(0x20);
+        const __m128i here_folded = _mm_or_si128(here, bit5), next_folded = _mm_or_si128(next, bit5);
         for (std::size_t k = 0; k < pair_count_; ++k)
-            hits = _mm_or_si128(hits, _mm_and_si128(_mm_cmpeq_epi8(here, firsts_[k]), _mm_cmpeq_epi8(next, seconds_[k])));
+            hits = _mm_or_si128(hits, _mm_and_si128(_mm_cmpeq_epi8(here_folded, firsts_[k]),
+                                                    _mm_cmpeq_epi8(next_folded, seconds_[k])));
         return static_cast<unsigned>(_mm_movemask_epi8(hits));
     }
 #endif
@@ -358,8 +369,8 @@ const AnchorFinder& anchor_finder() {
 }
 }  // namespace
 
-std::size_t next_time_phrase_anchor(std::string_view lower, std::size_t from) {
-    return anchor_finder().next(lower, from);
+std::size_t next_time_phrase_anchor(std::string_view text, std::size_t from) {
+    return anchor_finder().next(text, from);
 }
 
 namespace {
@@ -377,7 +388,7 @@ std::size_t earliest_phrase_start(std::string_view lower, std::size_t anchor) {
     return 0;
 }
 
-bool may_hold_time_phrase(std::string_view lower) { return next_time_phrase_anchor(lower, 0) != std::string_view::npos; }
+bool may_hold_time_phrase(std::string_view text) { return next_time_phrase_anchor(text, 0) != std::string_view::npos; }
 
 namespace {
 // The grammar's first words in a small table keyed by length and first and last byte, so most words cost one
@@ -464,18 +475,20 @@ void range_start_before(std::string_view lower, TimePhrase& start, const TimePhr
 
 std::vector<TimePhrase> find_time_phrases(std::string_view text, year_month_day meeting) {
     std::vector<TimePhrase> out;
+    const AnchorFinder& anchors = anchor_finder();
+    // The finder reads any case and finds the same anchors in the text as in its lowercase (see AnchorFinder):
+    // a line without any is not lowercased.
+    std::size_t anchor = anchors.next(text, 0);
+    if (anchor == std::string_view::npos) return out;
     thread_local std::string lower_buffer;  // the scan runs per line: one buffer, not an allocation per line
     text::utf8_lower_into(text, lower_buffer);
     const std::string_view lower(lower_buffer);
-    const AnchorFinder& anchors = anchor_finder();
     // Every phrase the grammar accepts holds a digit or an anchor word, and lies within `window` bytes of where it
     // starts, with at most max_phrase_lead bytes other than spaces before its first anchor: where the next anchor
     // is farther than that, no phrase can start, so the scan jumps. Lines without
     // any (two in five of the bytes of real minutes) cost one pass of the anchor finder, and the scan of the rest
     // ends at the last anchor. The positions skipped are exactly ones where the grammar fails, so the phrases
     // found are the same (tests/grammar/test_date_anchors.cpp checks the property against the grammar).
-    std::size_t anchor = anchors.next(lower, 0);
-    if (anchor == std::string_view::npos) return out;
     std::size_t earliest_anchor = std::string_view::npos, earliest = 0;  // earliest_phrase_start of that anchor
     std::vector<std::size_t> cuts;  // computed on the first phrase only
     std::vector<bool> without_year;  // per phrase in `out`: written without a year, so resolved by the meeting

@@ -30,12 +30,14 @@ struct TimePhrase {
 // Phrases without a year take the first such period that ends on or after the meeting date.
 std::vector<TimePhrase> find_time_phrases(std::string_view text, date::year_month_day meeting);
 
-// False only when lowercased text cannot hold a time phrase: no ASCII digit and none of the grammar's anchor
-// words (dates_grammar.hpp); next_time_phrase_anchor(lowercased, 0) finding none.
-bool may_hold_time_phrase(std::string_view lowercased);
-// The first byte at or after `from` of lowercased text where a digit or an anchor word starts, or npos. Every
-// phrase the grammar accepts holds one (so a phrase starting at i needs one in [i, i + its length)).
-std::size_t next_time_phrase_anchor(std::string_view lowercased, std::size_t from);
+// False only when text (any case) cannot hold a time phrase: no ASCII digit and none of the grammar's anchor
+// words (dates_grammar.hpp); next_time_phrase_anchor(text, 0) finding none.
+bool may_hold_time_phrase(std::string_view text);
+// The first byte at or after `from` where a digit or an anchor word starts, or npos. Every phrase the grammar
+// accepts holds one (so a phrase starting at i needs one in [i, i + its length)). Bytes are compared with bit 5
+// set (0x20, the bit text::utf8_lower changes), so any case is read and a text and its lowercase give the same
+// answer; that also takes a byte differing from the word's only in that bit (0xE3 for the 0xC3 of "mø").
+std::size_t next_time_phrase_anchor(std::string_view text, std::size_t from);
 // Before its first anchor a phrase has at most this many bytes other than spaces: the longest is "senest ved
 // udgangen af det førstkommende ordinære udvalgs|møde" (52; dates_grammar_def.hpp), with room to spare.
 inline constexpr std::size_t max_phrase_lead = 72;

@@ -147,14 +147,20 @@ TEST_CASE("the anchor finder agrees with a plain search at every offset, across 
           "[dates][anchors]") {
     // Texts of 0-99 bytes from pieces that make and almost make anchors, so hits fall on every position of a
     // block, on block edges (a pair split across two blocks) and in the byte-by-byte tail.
-    const std::vector<std::string> pieces = {"de", "ma", "j", "ju", "li", "m", "\xc3\xb8", "de", " ", "x", "0", "9", "/", ":", "kv",
-                                             "artal", "aj", "sommer", "vinte", "møde", "dec", "ember", "ab", "\xc3"};
+    // Upper case too: the finder reads any case ("DE", "MØDE", "Maj"), and control bytes that the fold would
+    // turn into digits ("\x10" | 0x20 is "0") must not count as digits.
+    const std::vector<std::string> pieces = {"de", "ma", "j", "ju", "li", "m", "\xc3\xb8", "de", " ", "x", "0", "9", "/",
+                                             ":", "kv", "artal", "aj", "sommer", "vinte", "møde", "dec", "ember", "ab",
+                                             "\xc3", "DE", "Ma", "J", "\xc3\x98", "MØDE", "Kvartal", "SEPT", "\x10",
+                                             "\x19", "@", "`"};
     const auto& words = dates::parser::anchor_words();
+    // A plain search of the lowercase, the fold aside: 0xE3 (0xC3 with bit 5) is not among the pieces.
     auto reference = [&](const std::string& s, std::size_t from) {
-        for (std::size_t i = from; i < s.size(); ++i) {
-            if (s[i] >= '0' && s[i] <= '9') return i;
+        const std::string lower = utf8_lower(s);
+        for (std::size_t i = from; i < lower.size(); ++i) {
+            if (lower[i] >= '0' && lower[i] <= '9') return i;
             for (const auto& w : words)
-                if (s.compare(i, w.size(), w) == 0) return i;
+                if (lower.compare(i, w.size(), w) == 0) return i;
         }
         return std::string::npos;
     };
@@ -172,6 +178,7 @@ TEST_CASE("the anchor finder agrees with a plain search at every offset, across 
             const std::size_t expected = reference(s, from);
             INFO(s << " from " << from);
             REQUIRE(dates::next_time_phrase_anchor(s, from) == expected);
+            REQUIRE(dates::next_time_phrase_anchor(utf8_lower(s), from) == expected);
             hits += expected != std::string::npos;
         }
     }
