@@ -92,8 +92,9 @@ TEST_CASE("a schema-3 store (index with its own copy) migrates to the same searc
 TEST_CASE("a schema-11 store moves item texts to their own table and searches and replaces as before",
           "[tracker][fts][store]") {
     fixture::TempDir dir;
-    // Body and decision in items, as schema 11 kept them.
-    const auto before = store_at_older_schema(dir.db(), {fixture::undo_schema_12_sql}, 11);
+    // Body and decision in items, as schema 11 kept them; links current (the undo's UPDATE marked them dirty).
+    const auto before = store_at_older_schema(
+        dir.db(), {fixture::undo_schema_12_sql, "UPDATE link_state SET dirty = 0, threshold = 0.5"}, 11);
     Store store(dir.db());
     REQUIRE(store.schema_version() == latest_schema_version());
     // Every item's text came over, and none is left in items.
@@ -101,6 +102,9 @@ TEST_CASE("a schema-11 store moves item texts to their own table and searches an
     CHECK(fixture::one(store, "SELECT count(*) FROM item_texts t JOIN items i ON i.id = t.item_id") == "2");
     CHECK(fixture::one(store, "SELECT decision FROM item_texts WHERE decision LIKE 'Uds%'") == "Udsættes");
     CHECK_THROWS(exec(store.handle(), "SELECT body FROM items"));
+    // Emptying and refilling items fired none of its triggers: the links are still current.
+    CHECK(fixture::one(store, "SELECT dirty FROM link_state") == "0");
+    CHECK(fixture::one(store, "SELECT count(*) FROM relink_pending_cases") == "0");
     CHECK(hits(store, "vinterberedskab") == before);  // indexed again from the new table
     CHECK(hits(store, "udsættes").size() == 1);
     integrity_ok(store);
