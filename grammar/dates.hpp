@@ -48,6 +48,10 @@ std::size_t earliest_phrase_start(std::string_view lowercased, std::size_t ancho
 // the grammar's first words (dates_grammar.hpp) and not glued to "møde". The scan skips such words whole.
 bool may_start_time_phrase(std::string_view lowercased, std::size_t i);
 
+// Where sentences start, in byte offsets (the first is 0): after . ! ? followed by spaces and a capital letter
+// (not a digit: "d. 11. juni"), and after every line break. A phrase's sentence is cut from these.
+std::vector<std::size_t> sentence_starts(std::string_view text);
+
 // Parses a whole string that is exactly one date: "12-01-2021", "12.01.2021", "8. december 2020",
 // "d. 11. juni 2019", "2021-01-12". Returns false when it is not.
 bool parse_date(std::string_view text, date::year_month_day& out);

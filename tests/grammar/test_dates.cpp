@@ -295,3 +295,40 @@ TEST_CASE("a range's first date without a year is the one before its end", "[dat
     CHECK(dates::iso(alone[0].first) == "2021-03-09");
     CHECK_FALSE(alone[0].past);
 }
+
+TEST_CASE("sentence starts agree with the rules written plainly, across 16-byte blocks", "[dates]") {
+    CHECK(dates::sentence_starts("Sagen udsættes. Ny sag forelægges i maj.") == std::vector<std::size_t>{0, 16});
+    CHECK(dates::sentence_starts("d. 11. juni 2019\nÅrsplan") == std::vector<std::size_t>{0, 17});
+    CHECK(dates::sentence_starts("Godkendt.  Øvrige punkter? Ja! nej.") == std::vector<std::size_t>{0, 9, 27});
+    // The rules, byte by byte: a line break ends a sentence; . ! ? end one when spaces and a capital follow.
+    auto plain = [](const std::string& s) {
+        std::vector<std::size_t> out{0};
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '\n') out.push_back(i + 1);
+            if (s[i] != '.' && s[i] != '!' && s[i] != '?') continue;
+            std::size_t j = i + 1;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+            if (j == i + 1 || j >= s.size()) continue;
+            const std::string next = s.substr(j, 2);
+            if ((next[0] >= 'A' && next[0] <= 'Z') ||
+                (next.size() == 2 && next[0] == '\xc3' && static_cast<unsigned char>(next[1]) >= 0x80 &&
+                 static_cast<unsigned char>(next[1]) <= 0x9e))
+                out.push_back(i + 1);
+        }
+        return out;
+    };
+    const std::vector<std::string> pieces = {"Sagen", " ", ".", "!", "?", "\n", "\t", "A", "a", "Ø", "ø", "\xc3",
+                                             "Z", "9", "d. 11", "  ", "udsættes"};
+    std::mt19937 random(7);  // fixed: the same texts on every run
+    std::size_t cuts = 0;
+    for (int round = 0; round < 4000; ++round) {
+        std::string s;
+        const std::size_t length = random() % 90;
+        while (s.size() < length) s += pieces[random() % pieces.size()];
+        INFO(s);
+        const auto expected = plain(s);
+        REQUIRE(dates::sentence_starts(s) == expected);
+        cuts += expected.size() - 1;
+    }
+    CHECK(cuts > 4000);  // the texts do hold sentence ends, on every position of a block
+}
