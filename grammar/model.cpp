@@ -62,6 +62,12 @@ const std::vector<DecisionClass>& all_decision_classes() {
 
 std::string Item::body_text() const {
     std::string out;
+    std::size_t bytes = 0;  // reserved once: the body is most of what an ingest stores
+    for (const auto& l : preamble) bytes += l.text.size() + 1;
+    for (const auto& s : sections)
+        if (s.kind != SectionKind::beslutning)
+            for (const auto& l : s.lines) bytes += l.text.size() + 1;
+    out.reserve(bytes);
     auto add = [&](const std::string& s) {
         if (!out.empty()) out += '\n';
         out += s;

@@ -19,6 +19,11 @@ namespace {
 class LineMap {
 public:
     explicit LineMap(const SourceText& src) {
+        std::size_t bytes = 0;  // one allocation: growing the buffer line by line copied it a dozen times
+        for (const auto& l : src.lines) bytes += l.text.size() + 1;
+        buffer_.reserve(bytes);
+        starts_.reserve(src.lines.size());
+        source_.reserve(src.lines.size());
         for (const auto& l : src.lines) {
             starts_.push_back(buffer_.size());
             source_.push_back(l.source_line);
