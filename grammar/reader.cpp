@@ -63,52 +63,62 @@ void strip_markup(std::string& s, int& heading_level) {
     s.resize(w);
 }
 
+// Bytes copied as they are: printable ASCII and every UTF-8 byte but the leads of the sequences clean_spaces
+// rewrites.
+constexpr auto plain_bytes = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = c > 0x20 && c != 0xC2 && c != 0xE2 && c != 0xEF;
+    return t;
+}();
+
+// The first byte at or after `from` (> 0) that a rule of clean_spaces changes, reading the input d[from - 1 ..
+// n): a byte that is not plain, other than a space after a byte that is not a space. Sixteen bytes at a time
+// (SSE2, part of every x86-64): byte by byte, this was two thirds of normalize_source, its branch on every space
+// mispredicted. The vector test finds exactly the bytes the byte test stops at.
+std::size_t next_rule_byte(const char* d, std::size_t from, std::size_t n) {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i control = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));  // c < 0x20, compared signed
+    const __m128i space = _mm_set1_epi8(' ');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+        const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i - 1));
+        __m128i rule = _mm_cmplt_epi8(_mm_xor_si128(here, flip), control);
+        rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xC2))));
+        rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2))));
+        rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xEF))));
+        rule = _mm_or_si128(rule, _mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(before, space)));
+        if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(rule)); mask != 0)
+            return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
+    for (; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(d[i]);
+        if (!plain_bytes[c] && !(c == ' ' && d[i - 1] != ' ')) break;
+    }
+    return i;
+}
+
 // Whitespace and invisible characters: NBSP -> space, soft hyphen and zero-width marks dropped, runs collapsed.
 // In place: every rule writes at most as many bytes as it reads.
 void clean_spaces(std::string& s) {
-    // Bytes copied as they are: printable ASCII and every UTF-8 byte but the leads of the sequences below.
-    static constexpr auto plain = [] {
-        std::array<bool, 256> t{};
-        for (int c = 0; c < 256; ++c) t[c] = c > 0x20 && c != 0xC2 && c != 0xE2 && c != 0xEF;
-        return t;
-    }();
+    const auto& plain = plain_bytes;
     char* d = s.data();
     const std::size_t n = s.size();
-    // Most lines are clean already: read (without writing back) up to the first byte a rule changes. Sixteen
-    // bytes at a time (SSE2, part of every x86-64): byte by byte, this loop was two thirds of normalize_source, its
-    // branch on every space mispredicted. Stopping early would be harmless (the loop below does the same to clean
-    // bytes); the vector test finds exactly the bytes the byte test below stops at.
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    if (n > 0 && plain[static_cast<unsigned char>(d[0])]) {  // a space at 0 is a rule's: the scalar loop stops there
-        const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
-        const __m128i control = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));  // c < 0x20, compared signed
-        const __m128i space = _mm_set1_epi8(' ');
-        for (i = 1; i + 16 <= n; i += 16) {
-            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
-            const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i - 1));
-            __m128i rule = _mm_cmplt_epi8(_mm_xor_si128(here, flip), control);
-            rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xC2))));
-            rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2))));
-            rule = _mm_or_si128(rule, _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xEF))));
-            rule = _mm_or_si128(rule, _mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(before, space)));
-            if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(rule)); mask != 0) {
-                i += static_cast<std::size_t>(__builtin_ctz(mask));
-                break;
-            }
-        }
-    }
-#endif
-    while (i < n) {
-        const unsigned char c = static_cast<unsigned char>(d[i]);
-        if (!plain[c] && !(c == ' ' && i > 0 && d[i - 1] != ' ')) break;
-        ++i;
-    }
+    // Most lines are clean already: read (without writing back) up to the first byte a rule changes. A space at 0
+    // is a rule's (a line does not start with one).
+    std::size_t i = n > 0 && plain[static_cast<unsigned char>(d[0])] ? next_rule_byte(d, 1, n) : 0;
     std::size_t w = i;
     for (; i < n; ++i) {
         unsigned char c = static_cast<unsigned char>(d[i]);
         if (plain[c]) {
-            d[w++] = static_cast<char>(c);
+            // The clean run that starts here moves whole: its spaces are single and follow a byte that is not a
+            // space, as they will in the output (read before the move, which may overwrite what follows).
+            const std::size_t run_end = next_rule_byte(d, i + 1, n);
+            std::memmove(d + w, d + i, run_end - i);
+            w += run_end - i;
+            i = run_end - 1;
             continue;
         }
         if (c == 0xC2 && i + 1 < n) {
