@@ -179,6 +179,7 @@ bool joins_hyphenated(const std::string& line, const std::string& next) {
 
 std::vector<detail::RawLine> split_lines(std::string_view text) {
     std::vector<detail::RawLine> lines;
+    lines.reserve(text.size() / 48 + 1);  // about a line per 48 bytes in minutes: few reallocations of the lines
     if (text.empty()) return {{std::string(), 1, 0}};
     lines.reserve(text.size() / 64 + 1);
     int n = 1;
@@ -275,10 +276,11 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
     }
     if (markdown) out.rendering = "markdown";
 
-    bool pdf_like = out.rendering == "pdf" || out.rendering == "plain";
+    const bool pdf = out.rendering == "pdf", pdf_like = pdf || out.rendering == "plain";
+    out.lines.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
         auto& r = raw[i];
-        if (is_page_furniture(r.text, out.rendering == "pdf")) continue;
+        if (is_page_furniture(r.text, pdf)) continue;
         NormalizedLine line{std::move(r.text), r.source_line, r.heading_level};  // raw[i] is not read again
         while (pdf_like && i + 1 < raw.size() && joins_hyphenated(line.text, raw[i + 1].text)) {
             line.text.pop_back();
