@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <vector>
+
 using namespace opfolg::text;
 
 TEST_CASE("append_utf8: one to four bytes, U+FFFD for surrogates and past U+10FFFF") {
@@ -59,4 +62,37 @@ TEST_CASE("contains_folded: case-insensitive for æøå as for ASCII") {
     CHECK(contains_folded("ØKONOMIUDVALGET", "økonomi"));
     CHECK(contains_folded("anything", ""));
     CHECK_FALSE(contains_folded("Teknik- og Miljøudvalget", "børne"));
+}
+
+TEST_CASE("utf8_lower_into: sixteen bytes at a time, the same folding as byte by byte") {
+    // The folding written plainly: A-Z, and a continuation byte 0x80..0x9E but 0x97 after 0xC3 (which it ends).
+    auto plain = [](std::string s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 'A' && c <= 'Z') {
+                s[i] = static_cast<char>(c + 32);
+            } else if (c == 0xC3 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+                const auto d = static_cast<unsigned char>(s[++i]);
+                if (d <= 0x9E && d != 0x97) s[i] = static_cast<char>(d + 0x20);
+            }
+        }
+        return s;
+    };
+    // Pieces that put a 0xC3 and its continuation on every side of a block edge.
+    const std::vector<std::string> pieces = {"A", "z", "@", "[", "Æ", "ø", "Å", "×", "\xC3", "\x80", "\x9E", "\x9F",
+                                             "\xC3\xC3", " ", "Q", "0", "\xE2\x80\x93", "\xFF"};
+    std::uint32_t state = 99;  // a fixed sequence: the same texts on every run
+    std::string out;
+    for (int round = 0; round < 5000; ++round) {
+        std::string s;
+        state = state * 1664525u + 1013904223u;
+        const std::size_t length = (state >> 8) % 70;
+        while (s.size() < length) {
+            state = state * 1664525u + 1013904223u;
+            s += pieces[(state >> 8) % pieces.size()];
+        }
+        INFO(s);
+        utf8_lower_into(s, out);
+        REQUIRE(out == plain(s));
+    }
 }
