@@ -258,3 +258,36 @@ TEST_CASE("the audit log is append-only", "[tracker][store]") {
     CHECK_THROWS(exec(store.handle(), "UPDATE manual SET note = 'x'"));
     CHECK(audit_log(store).size() == 1);
 }
+
+TEST_CASE("a history decision's next meeting is its own committee's, also when only some items are loaded",
+          "[tracker][candidates]") {
+    // Økonomiudvalget's item reports that Teknisk Udvalg postponed the case on 2024-01-10, a meeting the store does
+    // not have; Teknisk Udvalg's next stored meeting (2024-02-07) is the history decision's next meeting, whether
+    // every item is loaded or only Økonomiudvalget's (the listed-items load reads only the committees it needs).
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    ingest_all(store, committees,
+               {dir.file("a.txt", fixture::minutes("Økonomiudvalget", "20-02-2024",
+                                                   {{3, "Ny vej", "05.01.00-P20-2-24", "Godkendt", {},
+                                                     {"10-01-2024 Teknisk Udvalg"}}})),
+                dir.file("b.txt", fixture::minutes("Teknisk Udvalg", "07-02-2024",
+                                                   {{1, "Vintertjeneste", "05.01.00-P20-3-24", "Godkendt"}})),
+                dir.file("c.txt", fixture::minutes("Økonomiudvalget", "19-03-2024",
+                                                   {{1, "Budget", "00.30.00-S00-1-24", "Godkendt"}}))});
+    auto next_of_history = [](const std::vector<Candidate>& all) {
+        for (const auto& c : all)
+            if (c.from_history) return c.next_meeting ? dates::iso(*c.next_meeting) : std::string("none");
+        return std::string("no history candidate");
+    };
+    CHECK(next_of_history(load_candidates(store, day("2024-12-31"))) == "2024-02-07");
+    CandidateScope listed;
+    {
+        Statement ids(store.handle(), "SELECT i.id FROM items i JOIN meetings m ON m.id = i.meeting_id "
+                                      "WHERE m.date = '2024-02-20'");
+        listed.items.emplace();
+        while (ids.step()) listed.items->push_back(ids.integer(0));
+    }
+    REQUIRE(listed.items->size() == 1);
+    CHECK(next_of_history(load_candidates(store, day("2024-12-31"), listed)) == "2024-02-07");
+}
