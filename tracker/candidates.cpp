@@ -179,10 +179,9 @@ std::unordered_map<std::string, ManualDecision> load_manual(sqlite3* db, const s
 }
 
 // Each committee's meeting dates up to as-of, sorted, for "the committee's next meeting" without a query per
-// candidate.
-// Every committee's meeting dates up to as-of; with `of_listed_items`, only those of the committees the items in
-// temp.opfolg_only_items met in or had a decision from: a weekly refresh of a thousand items read all 323,400
-// meetings of a national store for them (a tenth of the batch's instructions).
+// candidate. With `of_listed_items`, only the committees the items in temp.opfolg_only_items met in or have a
+// decision from: a weekly refresh of a thousand items read all 323,400 meetings of a national store for them
+// (a tenth of the batch's instructions).
 std::unordered_map<std::int64_t, std::vector<std::string>> load_meeting_dates(sqlite3* db, const std::string& as_of,
                                                                               bool of_listed_items) {
     Statement s(db, of_listed_items
@@ -277,7 +276,8 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
     // Decisions from the minutes, items without a decision, and history decisions of meetings the store does
     // not have (a history decision of a stored meeting is that meeting's own decision, already here).
     Statement s(db, R"sql(
-        SELECT i.id, cm.name, m.date, i.number, i.title, CASE WHEN ?2 THEN (SELECT body FROM item_texts WHERE item_id = i.id) ELSE '' END, i.case_number,
+        SELECT i.id, cm.name, m.date, i.number, i.title,
+               CASE WHEN ?2 THEN (SELECT body FROM item_texts WHERE item_id = i.id) ELSE '' END, i.case_number,
                i.closed, doc.path, COALESCE(d.origin, 'minutes'), COALESCE(d.date, m.date), cd.name,
                COALESCE(d.text, ''), COALESCE(d.classes, 'none'), COALESCE(d.remarks, ''), COALESCE(d.line, i.line),
                m.committee_id, COALESCE(d.committee_id, m.committee_id),
