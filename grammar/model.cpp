@@ -61,22 +61,21 @@ const std::vector<DecisionClass>& all_decision_classes() {
 }
 
 std::string Item::body_text() const {
-    std::string out;
-    std::size_t bytes = 0;  // reserved once: the body is most of what an ingest stores
-    for (const auto& l : preamble) bytes += l.text.size() + 1;
-    for (const auto& s : sections)
-        if (s.kind != SectionKind::beslutning)
-            for (const auto& l : s.lines) bytes += l.text.size() + 1;
-    out.reserve(bytes);
-    auto add = [&](const std::string& s) {
-        if (!out.empty()) out += '\n';
-        out += s;
+    // The body's lines, walked twice: to reserve it once (it is most of what an ingest stores), then to join them.
+    auto each_line = [this](auto&& visit) {
+        for (const auto& l : preamble) visit(l.text);
+        for (const auto& s : sections)
+            if (s.kind != SectionKind::beslutning)
+                for (const auto& l : s.lines) visit(l.text);
     };
-    for (const auto& l : preamble) add(l.text);
-    for (const auto& s : sections) {
-        if (s.kind == SectionKind::beslutning) continue;
-        for (const auto& l : s.lines) add(l.text);
-    }
+    std::size_t bytes = 0;
+    each_line([&](const std::string& t) { bytes += t.size() + 1; });
+    std::string out;
+    out.reserve(bytes);
+    each_line([&](const std::string& t) {
+        if (!out.empty()) out += '\n';
+        out += t;
+    });
     return out;
 }
 

@@ -103,16 +103,15 @@ std::size_t next_rule_byte(const char* d, std::size_t from, std::size_t n) {
 // Whitespace and invisible characters: NBSP -> space, soft hyphen and zero-width marks dropped, runs collapsed.
 // In place: every rule writes at most as many bytes as it reads.
 void clean_spaces(std::string& s) {
-    const auto& plain = plain_bytes;
     char* d = s.data();
     const std::size_t n = s.size();
     // Most lines are clean already: read (without writing back) up to the first byte a rule changes. A space at 0
     // is a rule's (a line does not start with one).
-    std::size_t i = n > 0 && plain[static_cast<unsigned char>(d[0])] ? next_rule_byte(d, 1, n) : 0;
+    std::size_t i = n > 0 && plain_bytes[static_cast<unsigned char>(d[0])] ? next_rule_byte(d, 1, n) : 0;
     std::size_t w = i;
     for (; i < n; ++i) {
         unsigned char c = static_cast<unsigned char>(d[i]);
-        if (plain[c]) {
+        if (plain_bytes[c]) {
             // The clean run that starts here moves whole: its spaces are single and follow a byte that is not a
             // space, as they will in the output (read before the move, which may overwrite what follows).
             const std::size_t run_end = next_rule_byte(d, i + 1, n);

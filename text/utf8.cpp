@@ -65,14 +65,9 @@ void utf8_lower_into(std::string_view s, std::string& out) {
                 _mm_storeu_si128(reinterpret_cast<__m128i*>(b + i), _mm_add_epi8(here, _mm_and_si128(upper, bit5)));
         }
     }
-    // The byte after the blocks may continue a 0xC3 that ended the last one.
-    if (i > 0 && i < n && static_cast<unsigned char>(b[i - 1]) == 0xC3) {
-        const auto d = static_cast<unsigned char>(b[i]);
-        if ((d & 0xC0) == 0x80) {
-            if (d <= 0x9E && d != 0x97) b[i] = static_cast<char>(d + 0x20);
-            ++i;
-        }
-    }
+    // A 0xC3 that ended the last block may lead the byte after it: the loop below reads it again (it is never
+    // changed, so reading it twice is harmless) and folds what follows.
+    if (i > 0 && i < n && static_cast<unsigned char>(b[i - 1]) == 0xC3) --i;
 #endif
     constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     for (; i < n; ++i) {
