@@ -10,6 +10,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <tmmintrin.h>  // used under target("ssse3"), where the CPU has it
+#define OPFOLG_ANCHOR_VECTORS 1
+#else
+#define OPFOLG_ANCHOR_VECTORS 0
+#endif
 
 #include <algorithm>
 #include <array>
@@ -252,11 +258,16 @@ std::string lowercase(std::string_view text) {
 }  // namespace
 
 namespace {
-// Digits and anchor words found by their first two bytes. Sixteen bytes at a time (SSE2, part of every x86-64):
-// a byte is a candidate where it is a digit or it and the next byte begin an anchor word ("de", "se", "ma", ...;
-// 5-8 % of the bytes of Danish text); those are then compared whole. Elsewhere, or near the end of the text, a
-// 64 Kibit table of the same pairs is probed byte by byte. One probe per byte was 40 % of the scan; checking each
-// anchor word separately at every byte cost more than the grammar it was meant to save.
+// Digits and anchor words found by their first two bytes. Sixteen bytes at a time where the CPU has SSSE3 (every
+// x86-64 since 2006 bar a few early AMD parts; asked at run time, as Debian builds for plain x86-64): a byte is a
+// candidate where it is a digit or it and the next byte may begin an anchor word ("de", "se", "ma", ...; 5-8 % of
+// the bytes of Danish text); those are then compared whole. The pairs are tested as in the Teddy matcher: each
+// pair is in one of eight buckets, and a table lookup (pshufb) of each byte's two nibbles gives the buckets whose
+// pairs could start there, so the test costs the same for any number of pairs (a compare per pair per block was a
+// twentieth of an ingest's instructions). A bucket can also match a first and a second byte of two different
+// pairs: an extra candidate, which the whole-word compare drops. Elsewhere, or near the end of the text, a 64 Kibit
+// table of the same pairs is probed byte by byte. One probe per byte was 40 % of the scan; checking each anchor
+// word separately at every byte cost more than the grammar it was meant to save.
 // Bytes are compared with bit 5 (0x20) set, so the finder reads text in any case: text::utf8_lower changes only
 // that bit (A-Z, and À-Þ after 0xC3), so fold(lower(x)) == fold(x) and the finder finds the same positions in a
 // text and in its lowercase. A line without anchors (three in five) is then never lowercased. The fold can also
@@ -266,36 +277,28 @@ public:
     AnchorFinder() {
         for (unsigned d = '0'; d <= '9'; ++d)
             for (unsigned next = 0; next < 256; ++next) set(d << 8 | next);
+        unsigned pairs = 0;
         for (const auto& w : parser::anchor_words()) {  // 3+ bytes each
-#if defined(__SSE2__)
             if (!test(pair(w[0], w[1]))) {
-                if (pair_count_ == std::size(firsts_)) {
-                    vectors_ = false;  // more pairs than the vector test holds: the byte-by-byte test finds them all
-                } else {
-                    firsts_[pair_count_] = _mm_set1_epi8(fold(w[0]));
-                    seconds_[pair_count_++] = _mm_set1_epi8(fold(w[1]));
-                }
+                const auto bucket = static_cast<std::uint8_t>(1u << (pairs++ % 8));
+                const auto first = static_cast<unsigned char>(fold(w[0])), second = static_cast<unsigned char>(fold(w[1]));
+                first_low_[first & 15] |= bucket;
+                first_high_[first >> 4] |= bucket;
+                second_low_[second & 15] |= bucket;
+                second_high_[second >> 4] |= bucket;
             }
-#endif
             set(pair(w[0], w[1]));
             by_first_byte_[static_cast<unsigned char>(fold(w[0]))].push_back(w);
         }
+#if OPFOLG_ANCHOR_VECTORS
+        vectors_ = __builtin_cpu_supports("ssse3");
+#endif
     }
     std::size_t next(std::string_view text, std::size_t from) const {
-        const std::size_t n = text.size();
-        const char* b = text.data();
-        std::size_t i = from;
-#if defined(__SSE2__)
-        for (; vectors_ && i + 17 <= n; i += 16) {  // b[i + 16] is read as the second byte of the last pair
-            for (unsigned mask = candidates(b + i); mask != 0; mask &= mask - 1) {
-                const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
-                if (is_digit(b[at]) || anchor_at(text, at)) return at;
-            }
-        }
+#if OPFOLG_ANCHOR_VECTORS
+        if (vectors_) return next_by_blocks(text, from);
 #endif
-        for (; i + 1 < n; ++i)
-            if (test(pair(b[i], b[i + 1])) && (is_digit(b[i]) || anchor_at(text, i))) return i;
-        return i < n && is_digit(b[i]) ? i : std::string_view::npos;
+        return next_by_bytes(text, from);
     }
 
 private:
@@ -315,29 +318,53 @@ private:
         }
         return false;
     }
-#if defined(__SSE2__)
-    // Bit k set where b[k] is a digit or b[k], b[k + 1] begin an anchor word; reads b[0..16].
-    unsigned candidates(const char* b) const {
-        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
-        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + 1));
-        // '0' <= c <= '9' as signed compares of c ^ 0x80
-        const __m128i flipped = _mm_xor_si128(here, _mm_set1_epi8(static_cast<char>(0x80)));
-        __m128i hits = _mm_and_si128(_mm_cmpgt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('0' ^ 0x80) - 1))),
-                                     _mm_cmplt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('9' ^ 0x80) + 1))));
-        const __m128i bit5 = _mm_set1_epi8(0x20);
-        const __m128i here_folded = _mm_or_si128(here, bit5), next_folded = _mm_or_si128(next, bit5);
-        for (std::size_t k = 0; k < pair_count_; ++k)
-            hits = _mm_or_si128(hits, _mm_and_si128(_mm_cmpeq_epi8(here_folded, firsts_[k]),
-                                                    _mm_cmpeq_epi8(next_folded, seconds_[k])));
-        return static_cast<unsigned>(_mm_movemask_epi8(hits));
+    std::size_t next_by_bytes(std::string_view text, std::size_t i) const {
+        const std::size_t n = text.size();
+        const char* b = text.data();
+        for (; i + 1 < n; ++i)
+            if (test(pair(b[i], b[i + 1])) && (is_digit(b[i]) || anchor_at(text, i))) return i;
+        return i < n && is_digit(b[i]) ? i : std::string_view::npos;
     }
+#if OPFOLG_ANCHOR_VECTORS
+    // The buckets whose pairs' first (or second) byte each folded byte of v can be, by its two nibbles.
+    __attribute__((target("ssse3"))) static __m128i buckets(__m128i v, __m128i low, __m128i high) {
+        const __m128i nibble = _mm_set1_epi8(0x0F);
+        return _mm_and_si128(_mm_shuffle_epi8(low, _mm_and_si128(v, nibble)),
+                             _mm_shuffle_epi8(high, _mm_and_si128(_mm_srli_epi16(v, 4), nibble)));
+    }
+    __attribute__((target("ssse3"))) std::size_t next_by_blocks(std::string_view text, std::size_t i) const {
+        const std::size_t n = text.size();
+        const char* b = text.data();
+        const __m128i first_low = _mm_load_si128(reinterpret_cast<const __m128i*>(first_low_.data()));
+        const __m128i first_high = _mm_load_si128(reinterpret_cast<const __m128i*>(first_high_.data()));
+        const __m128i second_low = _mm_load_si128(reinterpret_cast<const __m128i*>(second_low_.data()));
+        const __m128i second_high = _mm_load_si128(reinterpret_cast<const __m128i*>(second_high_.data()));
+        const __m128i bit5 = _mm_set1_epi8(0x20), zero = _mm_setzero_si128();
+        for (; i + 17 <= n; i += 16) {  // b[i + 16] is read as the second byte of the last pair
+            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+            const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 1));
+            const __m128i pairs = _mm_and_si128(buckets(_mm_or_si128(here, bit5), first_low, first_high),
+                                                buckets(_mm_or_si128(next, bit5), second_low, second_high));
+            // '0' <= c <= '9' as signed compares of c ^ 0x80
+            const __m128i flipped = _mm_xor_si128(here, _mm_set1_epi8(static_cast<char>(0x80)));
+            const __m128i digits =
+                _mm_and_si128(_mm_cmpgt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('0' ^ 0x80) - 1))),
+                              _mm_cmplt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('9' ^ 0x80) + 1))));
+            unsigned mask = (~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(pairs, zero))) & 0xFFFFu) |
+                            static_cast<unsigned>(_mm_movemask_epi8(digits));
+            for (; mask != 0; mask &= mask - 1) {
+                const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+                if (is_digit(b[at]) || anchor_at(text, at)) return at;
+            }
+        }
+        return next_by_bytes(text, i);
+    }
+    bool vectors_ = false;
 #endif
     std::array<std::uint64_t, 65536 / 64> bits_{};
-#if defined(__SSE2__)
-    __m128i firsts_[32]{}, seconds_[32]{};  // the anchor words' distinct first two bytes, broadcast
-    std::size_t pair_count_ = 0;
-    bool vectors_ = true;
-#endif
+    // The Teddy tables: bit k of first_low_[x] is set when a pair in bucket k has a first byte whose low nibble
+    // is x, and so on.
+    alignas(16) std::array<std::uint8_t, 16> first_low_{}, first_high_{}, second_low_{}, second_high_{};
     std::array<std::vector<std::string>, 256> by_first_byte_;
 };
 const AnchorFinder& anchor_finder() {

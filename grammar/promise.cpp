@@ -85,7 +85,10 @@ bool future_auxiliary(const std::vector<std::string_view>& w, std::size_t i, std
 }  // namespace
 
 bool find_promise(std::string_view sentence, std::string& verb) {
-    const std::string lower = utf8_lower(sentence);
+    return find_promise_in_lower(utf8_lower(sentence), verb);
+}
+
+bool find_promise_in_lower(std::string_view lower, std::string& verb) {
     const auto w = words_of(lower);
     for (std::size_t i = 0; i < w.size(); ++i) {
         const bool negated_after = i + 1 < w.size() && w[i + 1] == "ikke";

@@ -9,5 +9,7 @@ namespace opfolg {
 // "gives en status(sag)", "bliver/vil blive præsenteret/forelagt/fremlagt/behandlet", "ny sag forelægges" ...
 // `verb` receives the words that made it a promise.
 bool find_promise(std::string_view sentence, std::string& verb);
+// The same, for a sentence already lowercased with utf8_lower (find_deadlines lowers each sentence once).
+bool find_promise_in_lower(std::string_view lower, std::string& verb);
 
 }  // namespace opfolg

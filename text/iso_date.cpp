@@ -45,7 +45,24 @@ bool parse_iso(std::string_view text, date::year_month_day& out) {
     return true;
 }
 
-std::string iso_timestamp(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+std::string iso_timestamp(date::sys_seconds t) {
+    const auto day = date::floor<date::days>(t);
+    const date::year_month_day ymd{day};
+    const int y = static_cast<int>(ymd.year());
+    if (y < 0 || y > 9999) return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+    // By hand, as iso() does: date::format builds a stream and a locale per call, and every stored document is
+    // stamped with the time it was ingested.
+    const date::hh_mm_ss<std::chrono::seconds> time{t - day};
+    std::string out = iso(ymd) + "T00:00:00Z";
+    auto two = [&out](std::size_t at, long long v) {
+        out[at] = static_cast<char>('0' + v / 10);
+        out[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(11, time.hours().count());
+    two(14, time.minutes().count());
+    two(17, time.seconds().count());
+    return out;
+}
 
 std::string iso_timestamp_now() {
     return iso_timestamp(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));

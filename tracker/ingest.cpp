@@ -108,8 +108,17 @@ std::optional<FileStamp> file_stamp(const std::string& path) {
     timespec now{};
     ::clock_gettime(CLOCK_REALTIME, &now);
     FileStamp stamp;
+    // The working directory is asked once: opfolg never changes it, and getcwd(2) per file was 2 % of a first
+    // ingest. Where it cannot be read, std::filesystem::absolute says so per path, as before.
+    static const std::optional<std::filesystem::path> cwd = []() -> std::optional<std::filesystem::path> {
+        std::error_code cwd_error;
+        auto here = std::filesystem::current_path(cwd_error);
+        if (cwd_error) return std::nullopt;
+        return here;
+    }();
+    const std::filesystem::path given(path);
     std::error_code ec;
-    auto absolute = std::filesystem::absolute(path, ec);
+    const auto absolute = given.is_absolute() ? given : cwd ? *cwd / given : std::filesystem::absolute(given, ec);
     stamp.path = ec ? path : absolute.lexically_normal().string();
     stamp.size = static_cast<std::int64_t>(st.st_size);
     stamp.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
@@ -147,6 +156,10 @@ PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path
         p.rejected = rejected(path, "no meeting header (REFERAT/DAGSORDEN committee d. DD-MM-YYYY)", 1);
     else if (!minutes.meeting.date.ok())
         p.rejected = rejected(path, "no valid meeting date in the header", minutes.meeting.line);
+    if (!p.rejected) {
+        p.item_bodies.reserve(minutes.items.size());
+        for (const auto& it : minutes.items) p.item_bodies.push_back(it.body_text());
+    }
     return p;
 }
 
@@ -269,6 +282,7 @@ void Ingestor::commit_batch() {
     if (!batch_) return;
     batch_->commit();
     batch_.reset();
+    if (dispose_) dispose_(std::move(batch_written_));
     batch_written_.clear();
 }
 
@@ -400,7 +414,7 @@ std::int64_t Ingestor::insert_meeting(std::int64_t document_id, std::int64_t com
 // An item and everything it says: its decision, references, Sagens forløb entries and deadlines. A second
 // item with a number already stored in this meeting is a warning, not a row.
 void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date,
-                           const Meeting& m, const Item& it, IngestResult& result) {
+                           const Meeting& m, const Item& it, std::string_view body, IngestResult& result) {
     Statements& st = statements();
     st("INSERT INTO items(meeting_id, number, title, closed, case_number, line) "
        "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING")
@@ -417,7 +431,7 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
     // Its text in a table of its own (schema 12); items_fts indexes these very values through the view
     // items_fts_source when it is next read (fts_pending).
     st("INSERT INTO item_texts(item_id, body, decision) VALUES(?, ?, ?)")
-        .bind(1, item_id).bind_view(2, it.body_text()).bind_view(3, it.decision ? it.decision->text : empty_text).run();
+        .bind(1, item_id).bind_view(2, body).bind_view(3, it.decision ? it.decision->text : empty_text).run();
     st("INSERT INTO fts_pending(item_id) VALUES(?)").bind(1, item_id).run();
     if (it.decision) {
         insert_decision(item_id, "minutes", date, committee_id, m.committee, *it.decision, it.decision->line);
@@ -537,7 +551,15 @@ IngestResult Ingestor::write_document(const PreparedDocument& prepared) {
     result.meeting = m.committee + " " + meeting_date + (m.time.empty() ? "" : " " + m.time);
     const std::int64_t meeting_id = insert_meeting(document_id, committee_id, m, meeting_date);
     result.meetings = 1;
-    for (const auto& it : minutes.items) insert_item(meeting_id, committee_id, meeting_date, m, it, result);
+    std::string built_body;
+    for (std::size_t k = 0; k < minutes.items.size(); ++k) {
+        const Item& it = minutes.items[k];
+        // prepare_bytes built the bodies; a document prepared some other way has them built here.
+        const bool prepared_body = prepared.item_bodies.size() == minutes.items.size();
+        if (!prepared_body) built_body = it.body_text();
+        insert_item(meeting_id, committee_id, meeting_date, m, it, prepared_body ? prepared.item_bodies[k] : built_body,
+                    result);
+    }
     // The kept flags of the new items are evaluated by the next refresh; one statement per document instead of
     // a trigger on every item, decision and deadline (schema 10). Nothing to queue while they were never built.
     statements()("INSERT OR IGNORE INTO flags_pending(item_id) SELECT id FROM items "

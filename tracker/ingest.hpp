@@ -60,6 +60,9 @@ struct PreparedDocument {
     std::string bytes;                     // kept only when known (write() parses them if that changed)
     std::string rendering, encoding;
     Minutes minutes;
+    // Item::body_text of each of minutes.items, built by the preparing thread: the writer, which every document
+    // passes through one at a time, only binds them.
+    std::vector<std::string> item_bodies;
 };
 
 // A file's stamp found in the store: the stored content's hash and the stored document's path as the unchanged
@@ -118,6 +121,9 @@ public:
     // Nothing was written since stamp_lookups_done(), by this Ingestor or (PRAGMA data_version) any other
     // connection: a document known by those look-ups need not be looked up again.
     bool stamp_lookups_current();
+    // Where the documents of a committed batch go: destroyed here by default. A parallel ingest hands them back
+    // to its preparing threads, so their memory is freed off the writer's thread.
+    void set_disposal(std::function<void(std::vector<PreparedDocument>&&)> dispose) { dispose_ = std::move(dispose); }
 
 private:
     struct Statements;  // prepared on first use, reused for every document (preparing cost 14% of ingest)
@@ -140,7 +146,7 @@ private:
     std::int64_t insert_meeting(std::int64_t document_id, std::int64_t committee_id, const Meeting& m,
                                 const std::string& date);
     void insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date, const Meeting& m,
-                     const Item& it, IngestResult& result);
+                     const Item& it, std::string_view body, IngestResult& result);
     void insert_decision(std::int64_t item_id, const char* origin, const std::string& date, std::int64_t committee_id,
                          const std::string& committee_name, const Decision& d, int line);
     void insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id, const std::string& committee_name,
@@ -157,6 +163,7 @@ private:
     // commit) are written again (recover_batch). A kill loses the open batch, never part of a document.
     std::optional<Transaction> batch_;
     std::vector<PreparedDocument> batch_written_;
+    std::function<void(std::vector<PreparedDocument>&&)> dispose_;
     std::optional<std::int64_t> stamp_lookup_version_;  // data_version when the stamps were looked up
     bool written_since_stamp_lookups_ = false;
     std::chrono::steady_clock::time_point batch_started_;

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <vector>
+
 using namespace opfolg::text;
 using namespace date::literals;
 
@@ -45,4 +48,23 @@ TEST_CASE("iso_timestamp: UTC to the second with a Z") {
     CHECK(parse_iso(now.substr(0, 10), d));
     CHECK(now[10] == 'T');
     CHECK(now.back() == 'Z');
+}
+
+TEST_CASE("iso_timestamp writes what date::format writes, across days, leap years and the day's edges") {
+    std::uint64_t state = 20261204;
+    auto next = [&state] {  // a fixed LCG: the same instants every run
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 11;
+    };
+    std::vector<date::sys_seconds> instants{date::sys_days{1970_y / 1 / 1} + std::chrono::seconds{0},
+                                            date::sys_days{2024_y / 2 / 29} + std::chrono::seconds{86399},
+                                            date::sys_days{9999_y / 12 / 31} + std::chrono::seconds{86399},
+                                            date::sys_days{0_y / 1 / 1} + std::chrono::seconds{3600}};
+    for (int k = 0; k < 20000; ++k)  // years 0 to about 9900
+        instants.push_back(date::sys_seconds{std::chrono::seconds{static_cast<long long>(next() % 312'000'000'000ULL) -
+                                                                  62'167'219'200LL}});
+    for (const auto t : instants) {
+        CAPTURE(t.time_since_epoch().count());
+        CHECK(iso_timestamp(t) == date::format("%Y-%m-%dT%H:%M:%SZ", t));
+    }
 }
