@@ -375,6 +375,9 @@ LinkStats relink(Store& store, double threshold) {
                 linker.load(meeting, true);
                 named = std::move(key);
             }
+            // A meeting not in the store (often older than the archive) has nothing to link to: the referring
+            // item is not loaded for it (12,000 look-ups for the issue corpus's 6,500 such references).
+            if (!linker.has_meeting(named->first, named->second)) continue;
             if (!linker.has_item(refs.integer(0))) {
                 item.bind(1, refs.integer(0));
                 linker.load(item, false);
