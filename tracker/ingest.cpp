@@ -286,18 +286,26 @@ void Ingestor::commit_batch() {
     batch_written_.clear();
 }
 
-void Ingestor::flush_stamps() {
-    if (pending_stamps_.empty()) {
-        commit_batch();
-        return;
-    }
-    Statement& record = statements().record_stamp;
-    Transaction tx(store_.handle());
-    for (const auto& [stamp, hash] : pending_stamps_)
-        record.bind(1, stamp.path).bind(2, stamp.size).bind(3, stamp.mtime_ns).bind(4, hash).run();
-    tx.commit();
-    pending_stamps_.clear();
+// The batch so far (complete documents, and perhaps the committee the current one names) is committed, and the
+// rest of the run checks foreign keys.
+void Ingestor::keys_on_for_cascade() {
     commit_batch();
+    keys_off_.reset();
+    keys_on_for_run_ = true;
+    batch_.emplace(store_.handle());
+}
+
+void Ingestor::flush_stamps() {
+    if (!pending_stamps_.empty()) {
+        Statement& record = statements().record_stamp;
+        Transaction tx(store_.handle());
+        for (const auto& [stamp, hash] : pending_stamps_)
+            record.bind(1, stamp.path).bind(2, stamp.size).bind(3, stamp.mtime_ns).bind(4, hash).run();
+        tx.commit();
+        pending_stamps_.clear();
+    }
+    commit_batch();
+    keys_off_.reset();  // outside the transaction: the next writer on this connection has its keys checked
 }
 
 IngestResult Ingestor::ingest_file(const std::string& path) { return write(prepare_file(path, lookup())); }
@@ -493,6 +501,7 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
     if (auto settled = settle_known(prepared)) return std::move(*settled);
     written_since_stamp_lookups_ = true;  // from here on this document may be written: earlier look-ups may not hold
     if (!batch_) {
+        if (!keys_on_for_run_ && !keys_off_) keys_off_.emplace(store_.handle());
         batch_.emplace(store_.handle());
         batch_started_ = std::chrono::steady_clock::now();
     }
@@ -517,6 +526,8 @@ IngestResult Ingestor::write(PreparedDocument prepared) {
 // that fails too, the batch is lost, as it is to a kill: the next run stores those documents.
 void Ingestor::recover_batch() {
     batch_.reset();  // ROLLBACK (a no-op when the error already ended the transaction)
+    keys_off_.reset();  // the documents are written again, and the run goes on, with foreign keys checked
+    keys_on_for_run_ = true;
     committees_.reload();  // committees first named in the batch went with it
     std::vector<PreparedDocument> earlier = std::move(batch_written_);
     batch_written_.clear();
@@ -546,6 +557,7 @@ IngestResult Ingestor::write_document(const PreparedDocument& prepared) {
     if (std::string stored_path; hash_stored(prepared.hash, &stored_path)) return unchanged(prepared.path, stored_path);
     const std::int64_t committee_id = resolve_committee(m.committee, m.line, result);
     const auto previous = same_meeting(committee_id, meeting_date, m, result);
+    if (previous && keys_off_) keys_on_for_cascade();  // of this document only its committee is written
     const std::int64_t document_id = insert_document(prepared, result.warnings);
     if (previous) supersede(*previous, document_id, result);
     result.meeting = m.committee + " " + meeting_date + (m.time.empty() ? "" : " " + m.time);

@@ -110,8 +110,9 @@ public:
     IngestResult ingest_bytes(const std::string& bytes, const std::string& path);
     // Writes one prepared document (on the thread that owns the store).
     IngestResult write(PreparedDocument prepared);
-    // Records the stamps of files found unchanged by content, and commits the open batch of documents. Also
-    // run by the destructor; call it to see store errors (and before anything else writes on the connection).
+    // Records the stamps of files found unchanged by content, commits the open batch of documents, and checks
+    // foreign keys again on the connection. Also run by the destructor; call it to see store errors (and before
+    // anything else writes on the connection).
     void flush_stamps();
     // The lookups prepare_file needs, on this Ingestor's own connection (single-threaded use).
     KnownLookup lookup();
@@ -161,6 +162,14 @@ private:
     // shared index pages are written to the WAL once a batch instead of once a document. Each document is all or
     // nothing: after a store error in one, the batch is rolled back and the documents before it (kept until the
     // commit) are written again (recover_batch). A kill loses the open batch, never part of a document.
+    // Foreign keys are not checked while a run writes only new documents (8 % of the writer's instructions):
+    // each row's parent is a row its batch has just written or looked up under its write lock. Replacing a
+    // stored meeting needs them on, for ON DELETE CASCADE: from the first replacement on, the run checks them
+    // (keys_on_for_cascade). Off from the first batch to flush_stamps, not per batch: switching them expires
+    // every prepared statement, and preparing them again per batch cost what the checks cost. Declared before
+    // batch_, so a transaction ends first: the pragma is a no-op inside one.
+    std::optional<ForeignKeysOff> keys_off_;
+    bool keys_on_for_run_ = false;
     std::optional<Transaction> batch_;
     std::vector<PreparedDocument> batch_written_;
     std::function<void(std::vector<PreparedDocument>&&)> dispose_;
@@ -170,6 +179,7 @@ private:
     IngestResult write_document(const PreparedDocument& prepared);
     void recover_batch();
     void commit_batch();
+    void keys_on_for_cascade();
 };
 
 std::string sha256_hex(std::string_view bytes);

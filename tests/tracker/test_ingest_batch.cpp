@@ -59,3 +59,44 @@ TEST_CASE("a store error mid-document keeps the batch's earlier documents and no
     CHECK(one(store, "SELECT COUNT(*) FROM meetings") == "6");
     CHECK(one(store, "SELECT COUNT(*) FROM items") == "18");
 }
+
+TEST_CASE("a meeting replaced in the middle of a batch takes all its rows with it, and keys are on after the batch",
+          "[tracker][ingest][batch]") {
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    {
+        // One batch: new documents are written without foreign-key checks; the replacement needs them for
+        // ON DELETE CASCADE, so the batch switches them on before it deletes the old meeting.
+        Ingestor ingestor(store, committees);
+        for (int k = 1; k <= 3; ++k)
+            REQUIRE(ingestor.ingest_bytes(meeting(std::to_string(10 + k) + "-01-2024", "Godkendt"),
+                                          std::to_string(k) + ".txt")
+                        .status == IngestResult::Status::stored);
+        CHECK(ingestor.ingest_bytes(meeting("12-01-2024", "Udsættes til næste møde"), "2-rettet.txt").status ==
+              IngestResult::Status::replaced);
+        for (int k = 4; k <= 5; ++k)
+            REQUIRE(ingestor.ingest_bytes(meeting(std::to_string(10 + k) + "-01-2024", "Godkendt"),
+                                          std::to_string(k) + ".txt")
+                        .status == IngestResult::Status::stored);
+    }
+    {
+        // A run of new documents only: what writes next on this connection (the relink, the flags) has its keys
+        // checked again.
+        Ingestor ingestor(store, committees);
+        REQUIRE(ingestor.ingest_bytes(meeting("20-01-2024", "Godkendt"), "6.txt").status ==
+                IngestResult::Status::stored);
+        ingestor.flush_stamps();
+        CHECK(one(store, "PRAGMA foreign_keys") == "1");
+    }
+    CHECK(one(store, "SELECT COUNT(*) FROM meetings") == "6");
+    CHECK(one(store, "SELECT COUNT(*) FROM items") == "18");
+    CHECK(one(store, "SELECT COUNT(*) FROM decisions WHERE text = 'Udsættes til næste møde'") == "1");
+    // Nothing of the replaced meeting is left behind.
+    CHECK(one(store, "SELECT COUNT(*) FROM items WHERE meeting_id NOT IN (SELECT id FROM meetings)") == "0");
+    for (const char* child : {"decisions", "deadlines", "refs", "item_texts"})
+        CHECK(one(store, std::string("SELECT COUNT(*) FROM ") + child +
+                             " WHERE item_id NOT IN (SELECT id FROM items)") == "0");
+    CHECK(one(store, "SELECT COUNT(*) FROM participants WHERE meeting_id NOT IN (SELECT id FROM meetings)") == "0");
+    CHECK(one(store, "PRAGMA foreign_key_check") == "");
+}
