@@ -10,6 +10,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <array>
 #include <cassert>
 #include <chrono>
 #include <ctime>
@@ -230,6 +232,7 @@ struct Ingestor::Statements {
     sqlite3* db;
     Statement seen, stamp, record_stamp, same_day;
     std::unordered_map<const char*, std::unique_ptr<Statement>> by_sql;
+    std::array<std::unique_ptr<Statement>, kDeadlineRows> deadline_rows;  // for 1 .. kDeadlineRows rows
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
@@ -458,10 +461,8 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
                         h.decision.line ? h.decision.line : h.line);
         ++result.decisions;
     }
-    for (const auto& d : it.deadlines) {
-        insert_deadline(item_id, d);
-        ++result.deadlines;
-    }
+    insert_deadlines(item_id, it.deadlines);
+    result.deadlines += static_cast<int>(it.deadlines.size());
 }
 
 void Ingestor::insert_decision(std::int64_t item_id, const char* origin, const std::string& date,
@@ -483,18 +484,39 @@ void Ingestor::insert_ref(std::int64_t item_id, const char* kind, std::int64_t c
         .bind_view(6, item_numbers).bind_view(7, decision).bind_view(8, text).bind(9, line).run();
 }
 
-void Ingestor::insert_deadline(std::int64_t item_id, const Deadline& d) {
-    const auto& p = d.phrase;
-    std::optional<std::string> first, last;  // none for "til næste møde": the tracker resolves it
-    if (!p.next_meeting) {
-        first = dates::iso(p.first);
-        last = dates::iso(p.last);
+// An item's time phrases, up to kDeadlineRows rows to a statement: every execution of an INSERT opens (and
+// closes) a cursor on the table and on each of its indexes, most of the cost of a row, and an item has four
+// phrases on average. OR FAIL: a failing row ends the statement without rolling back the rows before it, so
+// SQLite keeps no statement journal (a copy of each page the statement changes); the document fails as a whole
+// anyway (recover_batch). With foreign keys on (after a replacement), a multi-row insert keeps one all the same.
+void Ingestor::insert_deadlines(std::int64_t item_id, const std::vector<Deadline>& deadlines) {
+    constexpr int kColumns = 12;
+    for (std::size_t from = 0; from < deadlines.size(); from += kDeadlineRows) {
+        const std::size_t rows = std::min(kDeadlineRows, deadlines.size() - from);
+        auto& statement = statements().deadline_rows[rows - 1];
+        if (!statement) {
+            std::string sql = "INSERT OR FAIL INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, "
+                              "sentence, precision, first, last, next_meeting, past, line) VALUES";
+            for (std::size_t r = 0; r < rows; ++r) sql += r == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
+            statement = std::make_unique<Statement>(store_.handle(), sql);
+        }
+        Statement& st = *statement;
+        st.reset();  // a step that threw may have left it mid-way
+        for (std::size_t r = 0; r < rows; ++r) {
+            const Deadline& d = deadlines[from + r];
+            const auto& p = d.phrase;
+            const int at = static_cast<int>(r) * kColumns;
+            st.bind(at + 1, item_id).bind(at + 2, d.in_decision).bind(at + 3, d.promise).bind_view(at + 4, d.promise_verb)
+                .bind_view(at + 5, p.phrase).bind_view(at + 6, p.sentence).bind_view(at + 7, dates::to_string(p.precision))
+                .bind(at + 10, p.next_meeting).bind(at + 11, p.past).bind(at + 12, d.line);
+            if (p.next_meeting) {  // "til næste møde": no dates of its own, the tracker resolves it
+                st.bind_null(at + 8).bind_null(at + 9);
+            } else {  // copied by SQLite (bind, not bind_view): the strings go before the statement runs
+                st.bind(at + 8, dates::iso(p.first)).bind(at + 9, dates::iso(p.last));
+            }
+        }
+        st.run();
     }
-    statements()("INSERT INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, precision, "
-                 "first, last, next_meeting, past, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, item_id).bind(2, d.in_decision).bind(3, d.promise).bind_view(4, d.promise_verb).bind_view(5, p.phrase)
-        .bind_view(6, p.sentence).bind_view(7, dates::to_string(p.precision)).bind(8, first).bind(9, last)
-        .bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
 }
 
 IngestResult Ingestor::write(PreparedDocument prepared) {

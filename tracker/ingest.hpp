@@ -102,6 +102,8 @@ private:
 
 class Ingestor {
 public:
+    // An item's time phrases are inserted up to this many rows to a statement.
+    static constexpr std::size_t kDeadlineRows = 8;
     Ingestor(Store& store, Committees& committees);
     ~Ingestor();  // before the Store: it finalizes the statements prepared on it (and records pending stamps)
     // Never throws for bad input: a document that cannot be read or is not minutes comes back rejected and
@@ -153,7 +155,7 @@ private:
     void insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id, const std::string& committee_name,
                     const std::string& date, const std::string& item_numbers, const std::string& decision,
                     const std::string& text, int line);
-    void insert_deadline(std::int64_t item_id, const Deadline& d);
+    void insert_deadlines(std::int64_t item_id, const std::vector<Deadline>& deadlines);
     Store& store_;
     Committees& committees_;
     std::unique_ptr<Statements> statements_;

@@ -100,3 +100,49 @@ TEST_CASE("a meeting replaced in the middle of a batch takes all its rows with i
     CHECK(one(store, "SELECT COUNT(*) FROM participants WHERE meeting_id NOT IN (SELECT id FROM meetings)") == "0");
     CHECK(one(store, "PRAGMA foreign_key_check") == "");
 }
+
+TEST_CASE("an item's time phrases are all stored, in text order, however many statements they take",
+          "[tracker][ingest][deadlines]") {
+    // The inserts take up to Ingestor::kDeadlineRows rows each: 0, 1, a full statement, one row over, and 2.5
+    // statements' worth of phrases, each with its resolved dates, a "til næste møde" among them.
+    const std::vector<std::size_t> counts{0, 1, Ingestor::kDeadlineRows, Ingestor::kDeadlineRows + 1,
+                                          2 * Ingestor::kDeadlineRows + Ingestor::kDeadlineRows / 2};
+    const char* months[] = {"januar", "februar", "marts", "april", "maj", "juni",
+                            "juli", "august", "september", "oktober", "november", "december"};
+    std::vector<fixture::ItemSpec> items;
+    std::vector<std::vector<std::string>> expected;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        fixture::ItemSpec it{static_cast<int>(k + 1), "Sag " + std::to_string(k + 1), "", "Godkendt"};
+        it.text.clear();
+        std::vector<std::string> phrases;
+        for (std::size_t n = 0; n < counts[k]; ++n) {
+            const std::string phrase = n == 3 ? "til næste møde"
+                                              : std::to_string(1 + n % 28) + ". " + months[(n + k) % 12] + " 2026";
+            it.text += "Sagen behandles igen " + phrase + ". ";
+            phrases.push_back(phrase);
+        }
+        if (it.text.empty()) it.text = "Ingen datoer her.";
+        items.push_back(it);
+        expected.push_back(phrases);
+    }
+    fixture::TempDir dir;
+    Store store(dir.db());
+    Committees committees(store);
+    {
+        Ingestor ingestor(store, committees);
+        REQUIRE(ingestor.ingest_bytes(fixture::minutes("Vejudvalget", "10-01-2025", items), "mange.txt").status ==
+                IngestResult::Status::stored);
+    }
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        INFO("item " << k + 1 << " with " << counts[k] << " phrases");
+        Statement s(store.handle(), "SELECT d.phrase, COALESCE(d.first, '-') FROM deadlines d JOIN items i ON "
+                                    "i.id = d.item_id WHERE i.number = ? AND d.in_decision = 0 ORDER BY d.id");
+        s.bind(1, static_cast<std::int64_t>(k + 1));
+        std::vector<std::string> stored;
+        while (s.step()) {
+            stored.push_back(s.text(0));
+            if (stored.back() != "til næste møde") CHECK(s.text(1).rfind("2026-", 0) == 0);
+        }
+        CHECK(stored == expected[k]);
+    }
+}
