@@ -2,6 +2,7 @@
 #include "grammar/minutes.hpp"
 #include "tracker/queries.hpp"
 #include "tracker/reclassify.hpp"
+#include "tracker/row_batch.hpp"
 #include "tracker/sqlite.hpp"
 #include "text/iso_date.hpp"
 #include "text/read_file.hpp"
@@ -232,7 +233,17 @@ struct Ingestor::Statements {
     sqlite3* db;
     Statement seen, stamp, record_stamp, same_day;
     std::unordered_map<const char*, std::unique_ptr<Statement>> by_sql;
-    std::array<std::unique_ptr<Statement>, kDeadlineRows> deadline_rows;  // for 1 .. kDeadlineRows rows
+    // A document's rows below its items, gathered while its items are written and inserted many to a statement
+    // when it ends (flush_rows); each insert's columns stand here, its values where they are added.
+    RowBatch texts{db, "item_texts(item_id, body, decision)", 3};
+    RowBatch fts_pending{db, "fts_pending(item_id)", 1};
+    RowBatch decisions{db, "decisions(item_id, origin, date, committee_id, committee_name, text, classes, remarks, "
+                           "line, matched)", 10};
+    RowBatch refs{db, "refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, text, line)", 9};
+    RowBatch deadlines{db, "deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, precision, "
+                           "first, last, next_meeting, past, line)", 12};
+    RowBatch participants{db, "participants(meeting_id, name, party, role, absent)", 5};
+    std::array<RowBatch*, 6> row_batches() { return {&texts, &fts_pending, &decisions, &refs, &deadlines, &participants}; }
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}
@@ -417,8 +428,7 @@ std::int64_t Ingestor::insert_meeting(std::int64_t document_id, std::int64_t com
         .bind(6, m.place).bind(7, m.kind).bind(8, m.line).bind(9, m.source_id).run();
     const std::int64_t meeting_id = last_insert_id(store_.handle());
     for (const auto& p : m.participants)
-        st("INSERT INTO participants(meeting_id, name, party, role, absent) VALUES(?, ?, ?, ?, ?)")
-            .bind(1, meeting_id).bind(2, p.name).bind(3, p.party).bind(4, p.role).bind(5, p.absent).run();
+        st.participants.add(meeting_id).add_view(p.name).add_view(p.party).add_view(p.role).add(p.absent);
     return meeting_id;
 }
 
@@ -441,82 +451,49 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
     ++result.items;
     // Its text in a table of its own (schema 12); items_fts indexes these very values through the view
     // items_fts_source when it is next read (fts_pending).
-    st("INSERT INTO item_texts(item_id, body, decision) VALUES(?, ?, ?)")
-        .bind(1, item_id).bind_view(2, body).bind_view(3, it.decision ? it.decision->text : empty_text).run();
-    st("INSERT INTO fts_pending(item_id) VALUES(?)").bind(1, item_id).run();
+    st.texts.add(item_id).add_view(body).add_view(it.decision ? it.decision->text : empty_text);
+    st.fts_pending.add(item_id);
     if (it.decision) {
-        insert_decision(item_id, "minutes", date, committee_id, m.committee, *it.decision, it.decision->line);
+        add_decision(item_id, "minutes", date, committee_id, m.committee, *it.decision, it.decision->line);
         ++result.decisions;
     }
     for (const auto& r : it.references)
-        insert_ref(item_id, "tidligere", resolve_committee(r.committee, r.line, result), r.committee,
-                   dates::iso(r.date), join_numbers(r.items), empty_text, r.text, r.line);
+        st.refs.add(item_id).add_view("tidligere").add(resolve_committee(r.committee, r.line, result))
+            .add_view(r.committee).add_copy(dates::iso(r.date)).add_copy(join_numbers(r.items)).add_view(empty_text)
+            .add_view(r.text).add(r.line);
     for (const auto& h : it.history) {
         const std::int64_t history_committee = resolve_committee(h.committee, h.line, result);
-        const std::string history_date = dates::iso(h.date);
-        insert_ref(item_id, "forloeb", history_committee, h.committee, history_date, empty_text, h.decision.text,
-                   history_date + " " + h.committee + ": " + h.decision.text, h.line);
+        std::string history_date = dates::iso(h.date);
+        st.refs.add(item_id).add_view("forloeb").add(history_committee).add_view(h.committee).add_copy(history_date)
+            .add_view(empty_text).add_view(h.decision.text)
+            .add_copy(history_date + " " + h.committee + ": " + h.decision.text).add(h.line);
         // Kept as a decision too: when that meeting is not in the store, the history is all we know of it.
-        insert_decision(item_id, "history", history_date, history_committee, h.committee, h.decision,
-                        h.decision.line ? h.decision.line : h.line);
+        add_decision(item_id, "history", std::move(history_date), history_committee, h.committee, h.decision,
+                     h.decision.line ? h.decision.line : h.line);
         ++result.decisions;
     }
-    insert_deadlines(item_id, it.deadlines);
+    for (const Deadline& d : it.deadlines) {
+        const auto& p = d.phrase;
+        st.deadlines.add(item_id).add(d.in_decision).add(d.promise).add_view(d.promise_verb).add_view(p.phrase)
+            .add_view(p.sentence).add_view(dates::to_string(p.precision));
+        if (p.next_meeting)  // "til næste møde": no dates of its own, the tracker resolves it
+            st.deadlines.add_null().add_null();
+        else
+            st.deadlines.add_copy(dates::iso(p.first)).add_copy(dates::iso(p.last));
+        st.deadlines.add(p.next_meeting).add(p.past).add(d.line);
+    }
     result.deadlines += static_cast<int>(it.deadlines.size());
 }
 
-void Ingestor::insert_decision(std::int64_t item_id, const char* origin, const std::string& date,
-                               std::int64_t committee_id, const std::string& committee_name, const Decision& d,
-                               int line) {
-    statements()("INSERT INTO decisions(item_id, origin, date, committee_id, committee_name, text, classes, "
-                 "remarks, line, matched) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, item_id).bind_view(2, origin).bind_view(3, date).bind(4, committee_id).bind_view(5, committee_name)
-        .bind_view(6, d.text).bind_view(7, join_classes(d.classes)).bind_view(8, d.remarks).bind(9, line)
-        .bind_view(10, encode_matches(d.matched)).run();
+void Ingestor::add_decision(std::int64_t item_id, const char* origin, std::string date, std::int64_t committee_id,
+                            const std::string& committee_name, const Decision& d, int line) {
+    statements().decisions.add(item_id).add_view(origin).add_copy(std::move(date)).add(committee_id)
+        .add_view(committee_name).add_view(d.text).add_copy(join_classes(d.classes)).add_view(d.remarks).add(line)
+        .add_copy(encode_matches(d.matched));
 }
 
-void Ingestor::insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id,
-                          const std::string& committee_name, const std::string& date, const std::string& item_numbers,
-                          const std::string& decision, const std::string& text, int line) {
-    statements()("INSERT INTO refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, "
-                 "text, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, item_id).bind_view(2, kind).bind(3, committee_id).bind_view(4, committee_name).bind_view(5, date)
-        .bind_view(6, item_numbers).bind_view(7, decision).bind_view(8, text).bind(9, line).run();
-}
-
-// An item's time phrases, up to kDeadlineRows rows to a statement: every execution of an INSERT opens (and
-// closes) a cursor on the table and on each of its indexes, most of the cost of a row, and an item has four
-// phrases on average. OR FAIL: a failing row ends the statement without rolling back the rows before it, so
-// SQLite keeps no statement journal (a copy of each page the statement changes); the document fails as a whole
-// anyway (recover_batch). With foreign keys on (after a replacement), a multi-row insert keeps one all the same.
-void Ingestor::insert_deadlines(std::int64_t item_id, const std::vector<Deadline>& deadlines) {
-    constexpr int kColumns = 12;
-    for (std::size_t from = 0; from < deadlines.size(); from += kDeadlineRows) {
-        const std::size_t rows = std::min(kDeadlineRows, deadlines.size() - from);
-        auto& statement = statements().deadline_rows[rows - 1];
-        if (!statement) {
-            std::string sql = "INSERT OR FAIL INTO deadlines(item_id, in_decision, promise, promise_verb, phrase, "
-                              "sentence, precision, first, last, next_meeting, past, line) VALUES";
-            for (std::size_t r = 0; r < rows; ++r) sql += r == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
-            statement = std::make_unique<Statement>(store_.handle(), sql);
-        }
-        Statement& st = *statement;
-        st.reset();  // a step that threw may have left it mid-way
-        for (std::size_t r = 0; r < rows; ++r) {
-            const Deadline& d = deadlines[from + r];
-            const auto& p = d.phrase;
-            const int at = static_cast<int>(r) * kColumns;
-            st.bind(at + 1, item_id).bind(at + 2, d.in_decision).bind(at + 3, d.promise).bind_view(at + 4, d.promise_verb)
-                .bind_view(at + 5, p.phrase).bind_view(at + 6, p.sentence).bind_view(at + 7, dates::to_string(p.precision))
-                .bind(at + 10, p.next_meeting).bind(at + 11, p.past).bind(at + 12, d.line);
-            if (p.next_meeting) {  // "til næste møde": no dates of its own, the tracker resolves it
-                st.bind_null(at + 8).bind_null(at + 9);
-            } else {  // copied by SQLite (bind, not bind_view): the strings go before the statement runs
-                st.bind(at + 8, dates::iso(p.first)).bind(at + 9, dates::iso(p.last));
-            }
-        }
-        st.run();
-    }
+void Ingestor::flush_rows() {
+    for (RowBatch* rows : statements().row_batches()) rows->flush();
 }
 
 IngestResult Ingestor::write(PreparedDocument prepared) {
@@ -583,17 +560,18 @@ IngestResult Ingestor::write_document(const PreparedDocument& prepared) {
     const std::int64_t document_id = insert_document(prepared, result.warnings);
     if (previous) supersede(*previous, document_id, result);
     result.meeting = m.committee + " " + meeting_date + (m.time.empty() ? "" : " " + m.time);
+    for (RowBatch* rows : statements().row_batches()) rows->discard();  // left by a document that failed
     const std::int64_t meeting_id = insert_meeting(document_id, committee_id, m, meeting_date);
     result.meetings = 1;
-    std::string built_body;
-    for (std::size_t k = 0; k < minutes.items.size(); ++k) {
-        const Item& it = minutes.items[k];
-        // prepare_bytes built the bodies; a document prepared some other way has them built here.
-        const bool prepared_body = prepared.item_bodies.size() == minutes.items.size();
-        if (!prepared_body) built_body = it.body_text();
-        insert_item(meeting_id, committee_id, meeting_date, m, it, prepared_body ? prepared.item_bodies[k] : built_body,
-                    result);
-    }
+    // prepare_bytes built the bodies; a document prepared some other way has them built here. Either stays until
+    // flush_rows, which inserts the rows that point into them.
+    std::vector<std::string> built_bodies;
+    if (prepared.item_bodies.size() != minutes.items.size())
+        for (const auto& it : minutes.items) built_bodies.push_back(it.body_text());
+    const auto& bodies = built_bodies.empty() ? prepared.item_bodies : built_bodies;
+    for (std::size_t k = 0; k < minutes.items.size(); ++k)
+        insert_item(meeting_id, committee_id, meeting_date, m, minutes.items[k], bodies[k], result);
+    flush_rows();
     // The kept flags of the new items are evaluated by the next refresh; one statement per document instead of
     // a trigger on every item, decision and deadline (schema 10). Nothing to queue while they were never built.
     statements()("INSERT OR IGNORE INTO flags_pending(item_id) SELECT id FROM items "

@@ -102,8 +102,6 @@ private:
 
 class Ingestor {
 public:
-    // An item's time phrases are inserted up to this many rows to a statement.
-    static constexpr std::size_t kDeadlineRows = 8;
     Ingestor(Store& store, Committees& committees);
     ~Ingestor();  // before the Store: it finalizes the statements prepared on it (and records pending stamps)
     // Never throws for bad input: a document that cannot be read or is not minutes comes back rejected and
@@ -141,7 +139,8 @@ private:
     };
     std::optional<StoredMeeting> same_meeting(std::int64_t committee_id, const std::string& date, const Meeting& m,
                                               IngestResult& result);
-    // The steps of write(), in order; each insert's SQL stands next to its binds.
+    // The steps of write(), in order; each insert's SQL stands next to its binds (a batched insert's columns
+    // stand with its RowBatch in Statements).
     std::optional<IngestResult> settle_known(PreparedDocument& prepared);
     static IngestResult unchanged(const std::string& path, const std::string& stored_path);
     std::int64_t insert_document(const PreparedDocument& prepared, int warnings);
@@ -150,12 +149,11 @@ private:
                                 const std::string& date);
     void insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date, const Meeting& m,
                      const Item& it, std::string_view body, IngestResult& result);
-    void insert_decision(std::int64_t item_id, const char* origin, const std::string& date, std::int64_t committee_id,
-                         const std::string& committee_name, const Decision& d, int line);
-    void insert_ref(std::int64_t item_id, const char* kind, std::int64_t committee_id, const std::string& committee_name,
-                    const std::string& date, const std::string& item_numbers, const std::string& decision,
-                    const std::string& text, int line);
-    void insert_deadlines(std::int64_t item_id, const std::vector<Deadline>& deadlines);
+    // A decision row, into the document's batch of them (the date is kept by the batch).
+    void add_decision(std::int64_t item_id, const char* origin, std::string date, std::int64_t committee_id,
+                      const std::string& committee_name, const Decision& d, int line);
+    // Inserts the rows the document's items gathered (texts, decisions, references, deadlines, participants).
+    void flush_rows();
     Store& store_;
     Committees& committees_;
     std::unique_ptr<Statements> statements_;

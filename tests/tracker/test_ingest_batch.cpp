@@ -3,6 +3,7 @@
 #include "fixture_minutes.hpp"
 #include "tracker/committees.hpp"
 #include "tracker/ingest.hpp"
+#include "tracker/row_batch.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <catch2/catch.hpp>
@@ -103,10 +104,11 @@ TEST_CASE("a meeting replaced in the middle of a batch takes all its rows with i
 
 TEST_CASE("an item's time phrases are all stored, in text order, however many statements they take",
           "[tracker][ingest][deadlines]") {
-    // The inserts take up to Ingestor::kDeadlineRows rows each: 0, 1, a full statement, one row over, and 2.5
-    // statements' worth of phrases, each with its resolved dates, a "til næste møde" among them.
-    const std::vector<std::size_t> counts{0, 1, Ingestor::kDeadlineRows, Ingestor::kDeadlineRows + 1,
-                                          2 * Ingestor::kDeadlineRows + Ingestor::kDeadlineRows / 2};
+    // A document's phrases go in up to RowBatch::kMaxRows rows a statement, the rest by powers of two: items with
+    // 0, 1, a full statement, one row over it and 2.5 statements' worth, each phrase with its resolved dates, a
+    // "til næste møde" among them.
+    const std::vector<std::size_t> counts{0, 1, RowBatch::kMaxRows, RowBatch::kMaxRows + 1,
+                                          2 * RowBatch::kMaxRows + RowBatch::kMaxRows / 2};
     const char* months[] = {"januar", "februar", "marts", "april", "maj", "juni",
                             "juli", "august", "september", "oktober", "november", "december"};
     std::vector<fixture::ItemSpec> items;
