@@ -6,7 +6,8 @@ namespace opfolg::tracker {
 
 static_assert(RowBatch::kMaxRows == std::size_t{1} << 5, "by_rows_ holds a statement for each power of two up to it");
 
-RowBatch::RowBatch(sqlite3* db, std::string into, int columns) : db_(db), into_(std::move(into)), columns_(columns) {
+RowBatch::RowBatch(sqlite3* db, std::string into, int columns, const char* insert)
+    : db_(db), insert_(insert), into_(std::move(into)), columns_(columns) {
     assert(columns_ > 0);
 }
 
@@ -45,7 +46,7 @@ Statement& RowBatch::statement(std::size_t rows) {
         std::string row = "(";
         for (int c = 0; c < columns_; ++c) row += c == 0 ? "?" : ",?";
         row += ")";
-        std::string sql = "INSERT OR FAIL INTO " + into_ + " VALUES";
+        std::string sql = insert_ + " INTO " + into_ + " VALUES";
         for (std::size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ",") + row;
         s = std::make_unique<Statement>(db_, sql);
     }

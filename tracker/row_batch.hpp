@@ -21,8 +21,9 @@ namespace opfolg::tracker {
 
 class RowBatch {
 public:
-    // `into`: the table and its columns, "deadlines(item_id, phrase, line)"; `columns`: how many.
-    RowBatch(sqlite3* db, std::string into, int columns);
+    // `into`: the table and its columns, "deadlines(item_id, phrase, line)"; `columns`: how many. `insert`: the
+    // statement's verb; OR IGNORE and OR REPLACE keep SQLite from a statement journal as OR FAIL does.
+    RowBatch(sqlite3* db, std::string into, int columns, const char* insert = "INSERT OR FAIL");
 
     // The values of the next row, column by column.
     RowBatch& add(std::int64_t value);
@@ -46,7 +47,7 @@ private:
     void insert(std::size_t first_row, std::size_t rows);
 
     sqlite3* db_;
-    std::string into_;
+    std::string insert_, into_;
     int columns_;
     std::vector<Value> values_;
     std::deque<std::string> owned_;  // add_copy's texts: a deque, so the views into them stay valid

@@ -69,3 +69,21 @@ TEST_CASE("a row batch that fails part-way throws and is empty afterwards", "[tr
     batch.flush();
     CHECK(table.rows() == "7:y:NULL;");
 }
+
+TEST_CASE("a row batch with OR IGNORE keeps the first of two equal keys, also within one statement",
+          "[tracker][row_batch]") {
+    // flags::refresh adds a candidate's key and its plain key, which can be one key twice.
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    exec(db, "CREATE TABLE k(key TEXT NOT NULL, item INTEGER NOT NULL, note TEXT, PRIMARY KEY(key, item)) WITHOUT ROWID");
+    RowBatch batch(db, "k(key, item, note)", 3, "INSERT OR IGNORE");
+    for (int round = 0; round < 2; ++round)
+        for (int k = 0; k < 20; ++k) batch.add_copy("key" + std::to_string(k % 7)).add(k % 3).add(round);
+    batch.flush();  // 40 rows: 32 in one statement, then 8
+    Statement count(db, "SELECT COUNT(*), SUM(note) FROM k");
+    REQUIRE(count.step());
+    CHECK(count.integer(0) == 20);  // (k mod 7, k mod 3) takes 20 distinct values for k = 0 .. 19
+    CHECK(count.integer(1) == 0);   // every kept row is the first one added (round 0)
+    count.reset();
+    sqlite3_close(db);
+}
