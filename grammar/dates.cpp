@@ -258,15 +258,16 @@ std::string lowercase(std::string_view text) {
 }  // namespace
 
 namespace {
-// Digits and anchor words found by their first two bytes. Sixteen bytes at a time where the CPU has SSSE3 (every
+// Digits and anchor words found by their first three bytes. Sixteen bytes at a time where the CPU has SSSE3 (every
 // x86-64 since 2006 bar a few early AMD parts; asked at run time, as Debian builds for plain x86-64): a byte is a
-// candidate where it is a digit or it and the next byte may begin an anchor word ("de", "se", "ma", ...; 5-8 % of
-// the bytes of Danish text); those are then compared whole. The pairs are tested as in the Teddy matcher: each
-// pair is in one of eight buckets, and a table lookup (pshufb) of each byte's two nibbles gives the buckets whose
-// pairs could start there, so the test costs the same for any number of pairs (a compare per pair per block was a
-// twentieth of an ingest's instructions). A bucket can also match a first and a second byte of two different
-// pairs: an extra candidate, which the whole-word compare drops. Elsewhere, or near the end of the text, a 64 Kibit
-// table of the same pairs is probed byte by byte. One probe per byte was 40 % of the scan; checking each anchor
+// candidate where it is a digit or it and the next two bytes may begin an anchor word; those are then compared
+// whole. The starts are tested as in the Teddy matcher: each word is in one of eight buckets, and a table lookup
+// (pshufb) of each byte's two nibbles gives the buckets whose words could have that byte there, so the test costs
+// the same for any number of words (a compare per word start per block was a twentieth of an ingest's
+// instructions). A bucket can also match bytes of two different words: an extra candidate, which the whole-word
+// compare drops. Three bytes, not two: "de", "se", "ma" begin 5-8 % of the bytes of Danish text, "dec", "sep",
+// "mar" few, and checking the candidates was most of the finder's time. Elsewhere, or near the end of the text, a
+// 64 Kibit table of the words' first two bytes is probed byte by byte. One probe per byte was 40 % of the scan; checking each anchor
 // word separately at every byte cost more than the grammar it was meant to save.
 // Bytes are compared with bit 5 (0x20) set, so the finder reads text in any case: text::utf8_lower changes only
 // that bit (A-Z, and À-Þ after 0xC3), so fold(lower(x)) == fold(x) and the finder finds the same positions in a
@@ -277,16 +278,18 @@ public:
     AnchorFinder() {
         for (unsigned d = '0'; d <= '9'; ++d)
             for (unsigned next = 0; next < 256; ++next) set(d << 8 | next);
-        unsigned pairs = 0;
+        unsigned starts = 0;
         for (const auto& w : parser::anchor_words()) {  // 3+ bytes each
-            if (!test(pair(w[0], w[1]))) {
-                const auto bucket = static_cast<std::uint8_t>(1u << (pairs++ % 8));
-                const auto first = static_cast<unsigned char>(fold(w[0])), second = static_cast<unsigned char>(fold(w[1]));
-                first_low_[first & 15] |= bucket;
-                first_high_[first >> 4] |= bucket;
-                second_low_[second & 15] |= bucket;
-                second_high_[second >> 4] |= bucket;
-            }
+            // Each word's first three bytes in one of eight buckets (words sharing a start share it too).
+            const auto first = static_cast<unsigned char>(fold(w[0])), second = static_cast<unsigned char>(fold(w[1])),
+                       third = static_cast<unsigned char>(fold(w[2]));
+            const auto bucket = static_cast<std::uint8_t>(1u << (starts++ % 8));
+            first_low_[first & 15] |= bucket;
+            first_high_[first >> 4] |= bucket;
+            second_low_[second & 15] |= bucket;
+            second_high_[second >> 4] |= bucket;
+            third_low_[third & 15] |= bucket;
+            third_high_[third >> 4] |= bucket;
             set(pair(w[0], w[1]));
             by_first_byte_[static_cast<unsigned char>(fold(w[0]))].push_back(w);
         }
@@ -339,12 +342,17 @@ private:
         const __m128i first_high = _mm_load_si128(reinterpret_cast<const __m128i*>(first_high_.data()));
         const __m128i second_low = _mm_load_si128(reinterpret_cast<const __m128i*>(second_low_.data()));
         const __m128i second_high = _mm_load_si128(reinterpret_cast<const __m128i*>(second_high_.data()));
+        const __m128i third_low = _mm_load_si128(reinterpret_cast<const __m128i*>(third_low_.data()));
+        const __m128i third_high = _mm_load_si128(reinterpret_cast<const __m128i*>(third_high_.data()));
         const __m128i bit5 = _mm_set1_epi8(0x20), zero = _mm_setzero_si128();
-        for (; i + 17 <= n; i += 16) {  // b[i + 16] is read as the second byte of the last pair
+        for (; i + 18 <= n; i += 16) {  // b[i + 17] is read as the third byte of the last start
             const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
             const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 1));
-            const __m128i pairs = _mm_and_si128(buckets(_mm_or_si128(here, bit5), first_low, first_high),
-                                                buckets(_mm_or_si128(next, bit5), second_low, second_high));
+            const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 2));
+            const __m128i pairs = _mm_and_si128(
+                _mm_and_si128(buckets(_mm_or_si128(here, bit5), first_low, first_high),
+                              buckets(_mm_or_si128(next, bit5), second_low, second_high)),
+                buckets(_mm_or_si128(after, bit5), third_low, third_high));
             // '0' <= c <= '9' as signed compares of c ^ 0x80
             const __m128i flipped = _mm_xor_si128(here, _mm_set1_epi8(static_cast<char>(0x80)));
             const __m128i digits =
@@ -364,7 +372,8 @@ private:
     std::array<std::uint64_t, 65536 / 64> bits_{};
     // The Teddy tables: bit k of first_low_[x] is set when a pair in bucket k has a first byte whose low nibble
     // is x, and so on.
-    alignas(16) std::array<std::uint8_t, 16> first_low_{}, first_high_{}, second_low_{}, second_high_{};
+    alignas(16) std::array<std::uint8_t, 16> first_low_{}, first_high_{}, second_low_{}, second_high_{}, third_low_{},
+        third_high_{};
     std::array<std::vector<std::string>, 256> by_first_byte_;
 };
 const AnchorFinder& anchor_finder() {
