@@ -73,8 +73,8 @@ TEST_CASE("a row batch that fails part-way throws and is empty afterwards", "[tr
 TEST_CASE("a row batch with OR IGNORE keeps the first of two equal keys, also within one statement",
           "[tracker][row_batch]") {
     // flags::refresh adds a candidate's key and its plain key, which can be one key twice.
-    sqlite3* db = nullptr;
-    sqlite3_open(":memory:", &db);
+    Table table;  // closed after the batch and the statement below are gone
+    sqlite3* db = table.db;
     exec(db, "CREATE TABLE k(key TEXT NOT NULL, item INTEGER NOT NULL, note TEXT, PRIMARY KEY(key, item)) WITHOUT ROWID");
     RowBatch batch(db, "k(key, item, note)", 3, "INSERT OR IGNORE");
     for (int round = 0; round < 2; ++round)
@@ -84,6 +84,4 @@ TEST_CASE("a row batch with OR IGNORE keeps the first of two equal keys, also wi
     REQUIRE(count.step());
     CHECK(count.integer(0) == 20);  // (k mod 7, k mod 3) takes 20 distinct values for k = 0 .. 19
     CHECK(count.integer(1) == 0);   // every kept row is the first one added (round 0)
-    count.reset();
-    sqlite3_close(db);
 }
