@@ -92,7 +92,7 @@ void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::st
                 std::lock_guard<std::mutex> lock(mutex);
                 taken.swap(batches);
             }
-        }
+        }  // `taken` and its documents are destroyed here, on this thread, outside the lock
     };
     Disposal disposal;
     ingestor.set_disposal([&disposal](std::vector<PreparedDocument>&& batch) {
