@@ -267,8 +267,8 @@ namespace {
 // instructions). A bucket can also match bytes of two different words: an extra candidate, which the whole-word
 // compare drops. Three bytes, not two: "de", "se", "ma" begin 5-8 % of the bytes of Danish text, "dec", "sep",
 // "mar" few, and checking the candidates was most of the finder's time. Elsewhere, or near the end of the text, a
-// 64 Kibit table of the words' first two bytes is probed byte by byte. One probe per byte was 40 % of the scan; checking each anchor
-// word separately at every byte cost more than the grammar it was meant to save.
+// 64 Kibit table of the words' first two bytes is probed byte by byte. One probe per byte was 40 % of the scan;
+// checking each anchor word separately at every byte cost more than the grammar it was meant to save.
 // Bytes are compared with bit 5 (0x20) set, so the finder reads text in any case: text::utf8_lower changes only
 // that bit (A-Z, and À-Þ after 0xC3), so fold(lower(x)) == fold(x) and the finder finds the same positions in a
 // text and in its lowercase. A line without anchors (three in five) is then never lowercased. The fold can also
@@ -329,7 +329,8 @@ private:
         return i < n && is_digit(b[i]) ? i : std::string_view::npos;
     }
 #if OPFOLG_ANCHOR_VECTORS
-    // The buckets whose pairs' first (or second) byte each folded byte of v can be, by its two nibbles.
+    // The buckets whose words can have each folded byte of v at the position `low` and `high` describe (first,
+    // second or third byte), by its two nibbles.
     __attribute__((target("ssse3"))) static __m128i buckets(__m128i v, __m128i low, __m128i high) {
         const __m128i nibble = _mm_set1_epi8(0x0F);
         return _mm_and_si128(_mm_shuffle_epi8(low, _mm_and_si128(v, nibble)),
@@ -370,8 +371,8 @@ private:
     bool vectors_ = false;
 #endif
     std::array<std::uint64_t, 65536 / 64> bits_{};
-    // The Teddy tables: bit k of first_low_[x] is set when a pair in bucket k has a first byte whose low nibble
-    // is x, and so on.
+    // The Teddy tables: bit k of first_low_[x] is set when a word in bucket k has a first byte whose low nibble
+    // is x, and so on for the high nibble and the second and third bytes.
     alignas(16) std::array<std::uint8_t, 16> first_low_{}, first_high_{}, second_low_{}, second_high_{}, third_low_{},
         third_high_{};
     std::array<std::vector<std::string>, 256> by_first_byte_;
