@@ -4,6 +4,7 @@
 #include "grammar/reader.hpp"
 #include "tracker/reclassify.hpp"
 #include "tracker/similarity.hpp"
+#include "tracker/stored_deadlines.hpp"
 #include "tracker/sqlite.hpp"
 
 #include <algorithm>
@@ -33,14 +34,6 @@ std::vector<DecisionClass> classes_of(const std::string& text) {
     return out;
 }
 
-dates::Precision precision_of(const std::string& s) {
-    for (auto p : {dates::Precision::day, dates::Precision::month, dates::Precision::quarter,
-                   dates::Precision::half_year, dates::Precision::season, dates::Precision::year,
-                   dates::Precision::next_meeting})
-        if (s == dates::to_string(p)) return p;
-    return dates::Precision::day;
-}
-
 // The treatments and deadlines of the candidates in scope are read with one query each over a temp table of
 // their item ids, not one query per candidate: per-candidate statements were 30% of a report (a statement
 // reset, a sorter and index seeks for every candidate). The temp table drives each query (CROSS JOIN): it has no
@@ -61,25 +54,27 @@ void fill_id_table(sqlite3* db, const std::string& table, const std::vector<std:
 }
 
 void load_deadlines(sqlite3* db, const ItemIndex& items, bool all_time_phrases, std::vector<Candidate>& out) {
-    Statement s(db, std::string("SELECT d.item_id, d.in_decision, d.promise, d.promise_verb, d.phrase, d.sentence, "
-                                "d.precision, d.first, d.last, d.next_meeting, d.past, d.line "
-                                "FROM temp.opfolg_scope_items t CROSS JOIN deadlines d ON d.item_id = t.id ") +
-                        (all_time_phrases ? "" : "WHERE d.in_decision = 1 OR d.promise = 1 ") +
-                        "ORDER BY d.item_id, d.in_decision DESC, d.id");
-    while (s.step()) {
-        Deadline d;
-        d.in_decision = s.integer(1) != 0;
-        d.promise = s.integer(2) != 0;
-        d.promise_verb = s.text(3);
-        d.phrase.phrase = s.text(4);
-        d.phrase.sentence = s.text(5);
-        d.phrase.precision = precision_of(s.text(6));
-        if (!s.is_null(7)) d.phrase.first = ymd(s.text(7));
-        if (!s.is_null(8)) d.phrase.last = ymd(s.text(8));
-        d.phrase.next_meeting = s.integer(9) != 0;
-        d.phrase.past = s.integer(10) != 0;
-        d.line = static_cast<int>(s.integer(11));
-        for (std::size_t i : items.at(s.integer(0))) out[i].deadlines.push_back(d);
+    // Rows first, then (for explain) the packed plain phrases of the same items, merged into the order found.
+    std::unordered_map<std::int64_t, std::vector<Deadline>> rows;
+    Statement s(db, std::string("SELECT d.item_id, ") + kDeadlineColumns +
+                        " FROM temp.opfolg_scope_items t CROSS JOIN deadlines d ON d.item_id = t.id ORDER BY d.item_id, d.id");
+    while (s.step()) rows[s.integer(0)].push_back(deadline_from_row(s, 1));
+    std::unordered_map<std::int64_t, std::vector<PackedTimePhrase>> packed;
+    if (all_time_phrases) {
+        Statement p(db, "SELECT x.item_id, x.time_phrases FROM temp.opfolg_scope_items t "
+                        "CROSS JOIN item_texts x ON x.item_id = t.id WHERE x.time_phrases <> ''");
+        while (p.step()) packed[p.integer(0)] = unpack_time_phrases(p.view(1));
+    }
+    for (const auto& [item_id, candidates] : items) {
+        auto r = rows.find(item_id);
+        auto p = packed.find(item_id);
+        if (r == rows.end() && p == packed.end()) continue;
+        std::vector<Deadline> found =
+            merge_time_phrases(r == rows.end() ? std::vector<Deadline>{} : std::move(r->second),
+                               p == packed.end() ? std::vector<PackedTimePhrase>{} : std::move(p->second));
+        // Candidate::deadlines: the decision's first, then the text's, each in the order found.
+        std::stable_partition(found.begin(), found.end(), [](const Deadline& d) { return d.in_decision; });
+        for (std::size_t i : candidates) out[i].deadlines.insert(out[i].deadlines.end(), found.begin(), found.end());
     }
 }
 

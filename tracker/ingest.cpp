@@ -4,6 +4,7 @@
 #include "tracker/reclassify.hpp"
 #include "tracker/row_batch.hpp"
 #include "tracker/sqlite.hpp"
+#include "tracker/stored_deadlines.hpp"
 #include "text/iso_date.hpp"
 #include "text/read_file.hpp"
 
@@ -159,11 +160,15 @@ PreparedDocument prepare_bytes(const std::string& bytes, const std::string& path
         p.rejected = rejected(path, "no meeting header (REFERAT/DAGSORDEN committee d. DD-MM-YYYY)", 1);
     else if (!minutes.meeting.date.ok())
         p.rejected = rejected(path, "no valid meeting date in the header", minutes.meeting.line);
-    if (!p.rejected) {
-        p.item_bodies.reserve(minutes.items.size());
-        for (const auto& it : minutes.items) p.item_bodies.push_back(it.body_text());
-    }
+    if (!p.rejected) p.item_texts = prepare_item_texts(minutes);
     return p;
+}
+
+std::vector<PreparedItemText> prepare_item_texts(const Minutes& minutes) {
+    std::vector<PreparedItemText> out;
+    out.reserve(minutes.items.size());
+    for (const auto& it : minutes.items) out.push_back({it.body_text(), pack_plain_time_phrases(it.deadlines)});
+    return out;
 }
 
 PreparedDocument known_by_stamp(const std::string& path, FileStamp stamp, StampMatch match) {
@@ -235,7 +240,7 @@ struct Ingestor::Statements {
     std::unordered_map<const char*, std::unique_ptr<Statement>> by_sql;
     // A document's rows below its items, gathered while its items are written and inserted many to a statement
     // when it ends (flush_rows); each insert's columns stand here, its values where they are added.
-    RowBatch texts{db, "item_texts(item_id, body, decision)", 3};
+    RowBatch texts{db, "item_texts(item_id, body, decision, time_phrases)", 4};
     RowBatch fts_pending{db, "fts_pending(item_id)", 1};
     RowBatch decisions{db, "decisions(item_id, origin, date, committee_id, committee_name, text, classes, remarks, "
                            "line, matched)", 10};
@@ -435,7 +440,7 @@ std::int64_t Ingestor::insert_meeting(std::int64_t document_id, std::int64_t com
 // An item and everything it says: its decision, references, Sagens forløb entries and deadlines. A second
 // item with a number already stored in this meeting is a warning, not a row.
 void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date,
-                           const Meeting& m, const Item& it, std::string_view body, IngestResult& result) {
+                           const Meeting& m, const Item& it, const PreparedItemText& text, IngestResult& result) {
     Statements& st = statements();
     st("INSERT INTO items(meeting_id, number, title, closed, case_number, line) "
        "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, number) DO NOTHING")
@@ -451,7 +456,8 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
     ++result.items;
     // Its text in a table of its own (schema 12); items_fts indexes these very values through the view
     // items_fts_source when it is next read (fts_pending).
-    st.texts.add(item_id).add_view(body).add_view(it.decision ? it.decision->text : empty_text);
+    st.texts.add(item_id).add_view(text.body).add_view(it.decision ? it.decision->text : empty_text)
+        .add_view(text.time_phrases);
     st.fts_pending.add(item_id);
     if (it.decision) {
         add_decision(item_id, "minutes", date, committee_id, m.committee, *it.decision, it.decision->line);
@@ -473,6 +479,7 @@ void Ingestor::insert_item(std::int64_t meeting_id, std::int64_t committee_id, c
         ++result.decisions;
     }
     for (const Deadline& d : it.deadlines) {
+        if (is_plain_time_phrase(d)) continue;  // in item_texts.time_phrases
         const auto& p = d.phrase;
         st.deadlines.add(item_id).add(d.in_decision).add(d.promise).add_view(d.promise_verb).add_view(p.phrase)
             .add_view(p.sentence).add_view(dates::to_string(p.precision));
@@ -563,14 +570,13 @@ IngestResult Ingestor::write_document(const PreparedDocument& prepared) {
     for (RowBatch* rows : statements().row_batches()) rows->discard();  // left by a document that failed
     const std::int64_t meeting_id = insert_meeting(document_id, committee_id, m, meeting_date);
     result.meetings = 1;
-    // prepare_bytes built the bodies; a document prepared some other way has them built here. Either stays until
-    // flush_rows, which inserts the rows that point into them.
-    std::vector<std::string> built_bodies;
-    if (prepared.item_bodies.size() != minutes.items.size())
-        for (const auto& it : minutes.items) built_bodies.push_back(it.body_text());
-    const auto& bodies = built_bodies.empty() ? prepared.item_bodies : built_bodies;
+    // prepare_bytes built the item texts; a document prepared some other way has them built here. Either stays
+    // until flush_rows, which inserts the rows that point into them.
+    std::vector<PreparedItemText> built_texts;
+    if (prepared.item_texts.size() != minutes.items.size()) built_texts = prepare_item_texts(minutes);
+    const auto& texts = built_texts.empty() ? prepared.item_texts : built_texts;
     for (std::size_t k = 0; k < minutes.items.size(); ++k)
-        insert_item(meeting_id, committee_id, meeting_date, m, minutes.items[k], bodies[k], result);
+        insert_item(meeting_id, committee_id, meeting_date, m, minutes.items[k], texts[k], result);
     flush_rows();
     // The kept flags of the new items are evaluated by the next refresh; one statement per document instead of
     // a trigger on every item, decision and deadline (schema 10). Nothing to queue while they were never built.

@@ -45,6 +45,12 @@ struct FileStamp {
 
 // A document read and parsed, not yet written. `known` was asked instead of parsing when the content is
 // already stored; write() asks the store again under the write lock.
+struct PreparedItemText {
+    std::string body, time_phrases;
+};
+// What item_texts stores of each item of `minutes`.
+std::vector<PreparedItemText> prepare_item_texts(const Minutes& minutes);
+
 struct PreparedDocument {
     std::string path;
     std::string hash;  // SHA-256 of the bytes, hex; empty when the file was skipped by its stamp
@@ -60,9 +66,9 @@ struct PreparedDocument {
     std::string bytes;                     // kept only when known (write() parses them if that changed)
     std::string rendering, encoding;
     Minutes minutes;
-    // Item::body_text of each of minutes.items, built by the preparing thread: the writer, which every document
-    // passes through one at a time, only binds them.
-    std::vector<std::string> item_bodies;
+    // The item_texts columns of each of minutes.items (Item::body_text, the packed plain time phrases), built by the
+    // preparing thread: the writer, which every document passes through one at a time, only binds them.
+    std::vector<PreparedItemText> item_texts;
 };
 
 // A file's stamp found in the store: the stored content's hash and the stored document's path as the unchanged
@@ -148,7 +154,7 @@ private:
     std::int64_t insert_meeting(std::int64_t document_id, std::int64_t committee_id, const Meeting& m,
                                 const std::string& date);
     void insert_item(std::int64_t meeting_id, std::int64_t committee_id, const std::string& date, const Meeting& m,
-                     const Item& it, std::string_view body, IngestResult& result);
+                     const Item& it, const PreparedItemText& text, IngestResult& result);
     // A decision row, into the document's batch of them (the date is kept by the batch).
     void add_decision(std::int64_t item_id, const char* origin, std::string date, std::int64_t committee_id,
                       const std::string& committee_name, const Decision& d, int line);

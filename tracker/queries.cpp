@@ -1,11 +1,13 @@
 #include "tracker/queries.hpp"
 #include "grammar/reader.hpp"
 #include "tracker/sqlite.hpp"
+#include "tracker/stored_deadlines.hpp"
 #include "text/iso_date.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cassert>
 #include <chrono>
 
@@ -50,14 +52,43 @@ std::vector<ItemRow> list_items(Store& store, const std::string& committee, cons
     return out;
 }
 
+namespace {
+// An item's deadlines as its case timeline lists them: by line, in the order found on a line.
+std::vector<CaseDeadline> case_deadlines(Statement& rows, Statement& packed, std::int64_t item_id) {
+    std::vector<Deadline> stored;
+    rows.bind(1, item_id);
+    while (rows.step()) stored.push_back(deadline_from_row(rows, 0));
+    rows.reset();
+    std::vector<PackedTimePhrase> plain;
+    packed.bind(1, item_id);
+    if (packed.step()) plain = unpack_time_phrases(packed.view(0));
+    packed.reset();
+    std::vector<Deadline> found = merge_time_phrases(std::move(stored), std::move(plain));
+    std::stable_sort(found.begin(), found.end(), [](const Deadline& a, const Deadline& b) { return a.line < b.line; });
+    std::vector<CaseDeadline> out;
+    out.reserve(found.size());
+    for (Deadline& d : found) {
+        CaseDeadline c;
+        c.phrase = std::move(d.phrase.phrase);
+        if (!d.phrase.next_meeting) c.last = dates::iso(d.phrase.last);
+        c.promise = d.promise;
+        c.in_decision = d.in_decision;
+        c.past = d.phrase.past;
+        c.line = d.line;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+}  // namespace
+
 std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_number) {
     sqlite3* db = store.handle();
     std::vector<CaseEvent> out;
     Statement s(db, std::string("SELECT ") + item_columns + item_joins +
                         "WHERE i.case_number = ? ORDER BY m.date, i.number");
     s.bind(1, case_number);
-    Statement deadlines(db, "SELECT phrase, last, promise, in_decision, past, line "
-                            "FROM deadlines WHERE item_id = ? ORDER BY line");
+    Statement deadlines(db, std::string("SELECT ") + kDeadlineColumns + " FROM deadlines WHERE item_id = ? ORDER BY id");
+    Statement packed(db, "SELECT time_phrases FROM item_texts WHERE item_id = ?");
     Statement later(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
                         "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "
                         "WHERE l.earlier_item_id = ? ORDER BY m.date, i.number, " + link_reason_order_sql("l.reason"));
@@ -102,18 +133,7 @@ std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_numbe
             histories.push_back(std::move(h));
         }
         history.reset();
-        deadlines.bind(1, e.item.id);
-        while (deadlines.step()) {
-            CaseDeadline d;
-            d.phrase = deadlines.text(0);
-            if (!deadlines.is_null(1)) d.last = deadlines.text(1);
-            d.promise = deadlines.integer(2) != 0;
-            d.in_decision = deadlines.integer(3) != 0;
-            d.past = deadlines.integer(4) != 0;
-            d.line = static_cast<int>(deadlines.integer(5));
-            e.deadlines.push_back(std::move(d));
-        }
-        deadlines.reset();
+        e.deadlines = case_deadlines(deadlines, packed, e.item.id);
         earlier.bind(1, e.item.id);
         while (earlier.step()) e.links.push_back(link(earlier, CaseLink::Direction::treats_earlier));
         earlier.reset();
