@@ -118,19 +118,20 @@ TEST_CASE("a schema-12 store migrates to 13: plain deadlines rows become the pac
             UPDATE flag_state SET complete = 1;
             INSERT INTO flags_pending(item_id) VALUES(2);
         )sql");
-        Statement insert(db, std::string("INSERT INTO deadlines(item_id, ") + kDeadlineColumns +
-                                 ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        auto add = [&](std::int64_t item, const Deadline& d) {
-            const auto& p = d.phrase;
-            insert.bind(1, item).bind(2, d.in_decision).bind(3, d.promise).bind(4, d.promise_verb).bind(5, p.phrase)
-                .bind(6, p.sentence).bind(7, dates::to_string(p.precision));
-            if (p.next_meeting) insert.bind_null(8).bind_null(9);
-            else insert.bind(8, dates::iso(p.first)).bind(9, dates::iso(p.last));
-            insert.bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
-        };
-        for (const auto& d : found) add(1, d);
-        add(2, found[1]);  // an item with a plain phrase only
-        insert.reset();
+        {  // finalized before the close: an open statement keeps the connection (and its memory) alive
+            Statement insert(db, std::string("INSERT INTO deadlines(item_id, ") + kDeadlineColumns +
+                                     ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            auto add = [&](std::int64_t item, const Deadline& d) {
+                const auto& p = d.phrase;
+                insert.bind(1, item).bind(2, d.in_decision).bind(3, d.promise).bind(4, d.promise_verb)
+                    .bind(5, p.phrase).bind(6, p.sentence).bind(7, dates::to_string(p.precision));
+                if (p.next_meeting) insert.bind_null(8).bind_null(9);
+                else insert.bind(8, dates::iso(p.first)).bind(9, dates::iso(p.last));
+                insert.bind(10, p.next_meeting).bind(11, p.past).bind(12, d.line).run();
+            };
+            for (const auto& d : found) add(1, d);
+            add(2, found[1]);  // an item with a plain phrase only
+        }
         sqlite3_close(db);
     }
     Store store(dir.db());
