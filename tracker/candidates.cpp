@@ -57,7 +57,8 @@ void load_deadlines(sqlite3* db, const ItemIndex& items, bool all_time_phrases, 
     // Rows first, then (for explain) the packed plain phrases of the same items, merged into the order found.
     std::unordered_map<std::int64_t, std::vector<Deadline>> rows;
     Statement s(db, std::string("SELECT d.item_id, ") + kDeadlineColumns +
-                        " FROM temp.opfolg_scope_items t CROSS JOIN deadlines d ON d.item_id = t.id ORDER BY d.item_id, d.id");
+                        " FROM temp.opfolg_scope_items t CROSS JOIN deadlines d ON d.item_id = t.id "
+                        "ORDER BY d.item_id, d.id");
     while (s.step()) rows[s.integer(0)].push_back(deadline_from_row(s, 1));
     std::unordered_map<std::int64_t, std::vector<PackedTimePhrase>> packed;
     if (all_time_phrases) {

@@ -87,7 +87,8 @@ std::vector<CaseEvent> case_timeline(Store& store, const std::string& case_numbe
     Statement s(db, std::string("SELECT ") + item_columns + item_joins +
                         "WHERE i.case_number = ? ORDER BY m.date, i.number");
     s.bind(1, case_number);
-    Statement deadlines(db, std::string("SELECT ") + kDeadlineColumns + " FROM deadlines WHERE item_id = ? ORDER BY id");
+    Statement deadlines(db, std::string("SELECT ") + kDeadlineColumns +
+                                " FROM deadlines WHERE item_id = ? ORDER BY id");
     Statement packed(db, "SELECT time_phrases FROM item_texts WHERE item_id = ?");
     Statement later(db, "SELECT m.date, m.committee_name, i.number, l.reason, l.evidence FROM links l "
                         "JOIN items i ON i.id = l.later_item_id JOIN meetings m ON m.id = i.meeting_id "

@@ -98,7 +98,8 @@ std::vector<PackedTimePhrase> unpack_time_phrases(std::string_view packed) {
             fields[f] = f < 7 ? record.substr(0, cut) : record;
             if (f < 7) record.remove_prefix(cut + 1);
         }
-        if (fields[5].size() != 2) throw StoreError("item_texts.time_phrases: bad flags \"" + std::string(fields[5]) + "\"");
+        if (fields[5].size() != 2)
+            throw StoreError("item_texts.time_phrases: bad flags \"" + std::string(fields[5]) + "\"");
         PackedTimePhrase p;
         p.ordinal = number<std::size_t>(fields[0]);
         p.deadline.line = number<int>(fields[1]);
