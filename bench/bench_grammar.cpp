@@ -67,9 +67,9 @@ void BM_TimePhraseScan_Lines(benchmark::State& state) {
     std::vector<std::string> lines;
     std::size_t bytes = 0;
     for (const auto& d : c.documents)
-        for (auto& l : opfolg::normalize_source(d.bytes, d.path).lines) {
+        for (const auto& l : opfolg::normalize_source(d.bytes, d.path).lines) {
             bytes += l.text.size();
-            lines.push_back(std::move(l.text));
+            lines.emplace_back(l.text);
         }
     const date::year_month_day meeting{date::year{2019} / 6 / 12};
     for (auto _ : state)

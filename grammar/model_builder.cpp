@@ -10,6 +10,8 @@
 #include "grammar/deadlines.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <memory>
 
 namespace opfolg {
 
@@ -18,20 +20,19 @@ namespace {
 // Maps buffer offsets back to source lines.
 class LineMap {
 public:
-    explicit LineMap(const SourceText& src) {
-        std::size_t bytes = 0;  // one allocation: growing the buffer line by line copied it a dozen times
-        for (const auto& l : src.lines) bytes += l.text.size() + 1;
-        buffer_.reserve(bytes);
+    // The reader's text is read as it is: its lines, each followed by '\n', are views into it.
+    explicit LineMap(const SourceText& src) : buffer_(src.text ? src.text : joined(src)) {
         starts_.reserve(src.lines.size());
         source_.reserve(src.lines.size());
+        std::size_t offset = 0;
         for (const auto& l : src.lines) {
-            starts_.push_back(buffer_.size());
+            assert(!src.text || l.text.data() == buffer_->data() + offset);
+            starts_.push_back(offset);
             source_.push_back(l.source_line);
-            buffer_ += l.text;
-            buffer_ += '\n';
+            offset += l.text.size() + 1;
         }
     }
-    const std::string& buffer() const { return buffer_; }
+    const std::string& buffer() const { return *buffer_; }
     int source_line(std::size_t offset) const {
         auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
         if (it == starts_.begin()) return source_.empty() ? 0 : source_.front();
@@ -39,7 +40,16 @@ public:
     }
 
 private:
-    std::string buffer_;
+    // A SourceText made by hand may have no text of its own; its lines then point elsewhere.
+    static std::shared_ptr<const std::string> joined(const SourceText& src) {
+        auto text = std::make_shared<std::string>();
+        for (const auto& l : src.lines) {
+            text->append(l.text);
+            text->push_back('\n');
+        }
+        return text;
+    }
+    std::shared_ptr<const std::string> buffer_;
     std::vector<std::size_t> starts_;
     std::vector<int> source_;
 };
@@ -273,12 +283,12 @@ struct Builder {
 
 // "Punkt x: Budget", "Punkt : Budget": meant as an item heading, but the grammar cannot take it as one, so
 // it stays text of the item before. Said out loud, since a whole item is silently merged otherwise.
-bool unnumbered_heading(const std::string& t) {
+bool unnumbered_heading(std::string_view t) {
     if (t.rfind("Punkt ", 0) != 0) return false;
     std::size_t colon = t.find(':');
     if (colon == std::string::npos || colon > 12) return false;
-    std::string word = t.substr(6, colon - 6);
-    return word.find(' ') == std::string::npos && (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])));
+    const std::string_view word = t.substr(6, colon - 6);
+    return word.find(' ') == std::string_view::npos && (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])));
 }
 
 bool looks_like_budget_description(const SourceText& src) {
@@ -312,7 +322,7 @@ Minutes parse_minutes(const SourceText& source, const Vocabulary& vocabulary) {
     }
     for (const auto& l : source.lines)
         if (unnumbered_heading(l.text))
-            out.warnings.push_back({l.source_line, "\"" + l.text + "\" looks like an item heading but has no number; "
+            out.warnings.push_back({l.source_line, "\"" + std::string(l.text) + "\" looks like an item heading but has no number; "
                                                    "kept as text of the part before it"});
     Builder b{source, map, ctx, out, vocabulary};
     b.header(doc.header);

@@ -9,6 +9,8 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
+#include <optional>
 
 namespace opfolg {
 
@@ -101,10 +103,8 @@ std::size_t next_rule_byte(const char* d, std::size_t from, std::size_t n) {
 }
 
 // Whitespace and invisible characters: NBSP -> space, soft hyphen and zero-width marks dropped, runs collapsed.
-// In place: every rule writes at most as many bytes as it reads.
-void clean_spaces(std::string& s) {
-    char* d = s.data();
-    const std::size_t n = s.size();
+// In place: every rule writes at most as many bytes as it reads. Returns the cleaned length.
+std::size_t clean_spaces(char* d, const std::size_t n) {
     // Most lines are clean already: read (without writing back) up to the first byte a rule changes. A space at 0
     // is a rule's (a line does not start with one).
     std::size_t i = n > 0 && plain_bytes[static_cast<unsigned char>(d[0])] ? next_rule_byte(d, 1, n) : 0;
@@ -139,10 +139,10 @@ void clean_spaces(std::string& s) {
         d[w++] = static_cast<char>(c);
     }
     while (w > 0 && d[w - 1] == ' ') --w;
-    s.resize(w);
+    return w;
 }
 
-bool is_page_furniture(const std::string& s, bool pdf) {
+bool is_page_furniture(std::string_view s, bool pdf) {
     // "Side 3 af 20", "Side 3", and for PDFs a bare page number line.
     auto digits = [](std::string_view v) {
         return !v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string_view::npos;
@@ -165,23 +165,22 @@ bool is_lower_letter_start(std::string_view s) {
 
 // "beskæf-" + "tigelse" -> "beskæftigelse"; but "Erhvervs-" + "og Beskæftigelse" stays (a Danish
 // compound ellipsis, not a break).
-bool joins_hyphenated(const std::string& line, const std::string& next) {
+bool joins_hyphenated(std::string_view line, std::string_view next) {
     if (line.size() < 3 || line.back() != '-' || !is_lower_letter_start(next)) return false;
     unsigned char before = static_cast<unsigned char>(line[line.size() - 2]);
     bool letter_before = (before >= 'a' && before <= 'z') || before >= 0x80;
     if (!letter_before) return false;
-    std::string first_word = next.substr(0, next.find(' '));
+    const std::string_view first_word = next.substr(0, next.find(' '));
     for (const char* w : {"og", "eller", "samt", "til", "som"})
         if (first_word == w) return false;
     return true;
 }
 
-std::vector<detail::RawLine> split_lines(std::string_view text) {
-    std::vector<detail::RawLine> lines;
+// The physical lines of plain text, as views into it (LF, CRLF or a lone CR ends a line).
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    if (text.empty()) return {std::string_view()};
     lines.reserve(text.size() / 48 + 1);  // about a line per 48 bytes in minutes: few reallocations of the lines
-    if (text.empty()) return {{std::string(), 1, 0}};
-    lines.reserve(text.size() / 64 + 1);
-    int n = 1;
     const char* const begin = text.data();
     const char* const end = begin + text.size();
     const char* start = begin;
@@ -191,12 +190,56 @@ std::vector<detail::RawLine> split_lines(std::string_view text) {
         const char* stop = lf ? lf : end;
         const char* cr = static_cast<const char*>(std::memchr(start, '\r', static_cast<std::size_t>(stop - start)));
         if (cr) stop = cr;
-        lines.push_back({std::string(start, stop), n++, 0});
+        lines.emplace_back(start, static_cast<std::size_t>(stop - start));
         if (stop == end) break;
         start = stop + 1;
         if (*stop == '\r' && start < end && *start == '\n') ++start;  // CRLF is one line end
     }
     return lines;
+}
+
+// The physical lines of a document, plain text's as views, HTML's and JSON's as the lines their readers made.
+class PhysicalLines {
+public:
+    explicit PhysicalLines(std::vector<std::string_view> plain) : plain_(std::move(plain)) {}
+    explicit PhysicalLines(std::vector<detail::RawLine> made) : made_(std::move(made)), is_made_(true) {}
+    std::size_t size() const { return is_made_ ? made_.size() : plain_.size(); }
+    std::string_view text(std::size_t i) const { return is_made_ ? std::string_view(made_[i].text) : plain_[i]; }
+    int source_line(std::size_t i) const { return is_made_ ? made_[i].source_line : static_cast<int>(i) + 1; }
+    int heading_level(std::size_t i) const { return is_made_ ? made_[i].heading_level : 0; }
+
+private:
+    std::vector<std::string_view> plain_;
+    std::vector<detail::RawLine> made_;
+    bool is_made_ = false;
+};
+
+// Whether strip_markup may change the line: a '#' first, or one of its marker bytes anywhere.
+bool may_hold_markup(std::string_view s) {
+    if (!s.empty() && s.front() == '#') return true;
+    for (char marker : {'*', '<', '\\'})
+        if (std::memchr(s.data(), marker, s.size()) != nullptr) return true;
+    return false;
+}
+
+// Physical line i of `raw`, cleaned (markup, spaces), appended to `out`. True when markup was removed. Cleaned
+// where it lands: only a line that may hold markup goes through `scratch` (strip_markup works on a string).
+bool append_clean_line(const PhysicalLines& raw, std::size_t i, std::string& out, std::string& scratch,
+                       int& heading_level) {
+    const std::string_view line = raw.text(i);
+    heading_level = raw.heading_level(i);
+    bool markup = false;
+    const std::size_t at = out.size();
+    if (may_hold_markup(line)) {
+        scratch.assign(line);
+        strip_markup(scratch, heading_level);
+        markup = scratch.size() != line.size();
+        out.append(scratch);
+    } else {
+        out.append(line);
+    }
+    out.resize(at + clean_spaces(out.data() + at, out.size() - at));
+    return markup;
 }
 
 }  // namespace
@@ -245,50 +288,82 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
     }
 
     const bool repaired = !out.notes.empty();  // the only note so far: bytes replaced
-    std::vector<detail::RawLine> raw;
+    std::optional<PhysicalLines> made;
     if (detail::looks_like_json(decoded)) {
         out.rendering = "firstagenda-json";
-        raw = detail::firstagenda_json_to_lines(decoded, out.source_id, out.notes);
+        made.emplace(detail::firstagenda_json_to_lines(decoded, out.source_id, out.notes));
     } else if (detail::looks_like_html(decoded)) {
         out.rendering = "html";
-        raw = detail::looks_like_firstagenda_page(decoded) ? detail::firstagenda_page_to_lines(decoded)
-                                                           : detail::html_to_lines(decoded);
+        made.emplace(detail::looks_like_firstagenda_page(decoded) ? detail::firstagenda_page_to_lines(decoded)
+                                                                  : detail::html_to_lines(decoded));
     } else {
-        raw = split_lines(decoded);
+        made.emplace(split_lines(decoded));  // views into `decoded`, which stays until the lines are cleaned
     }
+    const PhysicalLines& raw = *made;
     if (repaired) {
-        for (const auto& r : raw)
-            if (r.text.find("\xEF\xBF\xBD") != std::string::npos) {
-                out.notes.front().line = r.source_line;
+        for (std::size_t i = 0; i < raw.size(); ++i)
+            if (raw.text(i).find("\xEF\xBF\xBD") != std::string_view::npos) {
+                out.notes.front().line = raw.source_line(i);
                 break;
             }
     }
 
+    // Each line is cleaned (through one reused buffer) and appended to one text, '\n' after each; the lines are
+    // views into it and the grammar reads it as it is. A string per line, and a second copy joined for the
+    // grammar, were most of the preparing threads' allocations. Then, in place (every step shortens the text),
+    // page furniture is dropped and, in PDF-like text, a word broken over two lines is joined.
+    auto normalized = std::make_shared<std::string>();
+    normalized->reserve(decoded.size() + 1);
+    struct Span {
+        std::size_t offset, size;
+        int source_line, heading_level;
+    };
+    std::vector<Span> spans;
+    spans.reserve(raw.size());
     bool markdown = false;
-    for (auto& r : raw) {
-        int level = r.heading_level;
-        const std::size_t before = r.text.size();
-        strip_markup(r.text, level);
-        if (r.text.size() != before && out.rendering == "plain") markdown = true;
-        r.heading_level = level;
-        clean_spaces(r.text);
+    {
+        std::string scratch;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            int level = 0;
+            const std::size_t at = normalized->size();
+            markdown = append_clean_line(raw, i, *normalized, scratch, level) || markdown;
+            spans.push_back({at, normalized->size() - at, raw.source_line(i), level});
+            normalized->push_back('\n');
+        }
     }
-    if (markdown) out.rendering = "markdown";
+    if (markdown && out.rendering == "plain") out.rendering = "markdown";
 
     const bool pdf = out.rendering == "pdf", pdf_like = pdf || out.rendering == "plain";
-    out.lines.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        auto& r = raw[i];
-        if (is_page_furniture(r.text, pdf)) continue;
-        NormalizedLine line{std::move(r.text), r.source_line, r.heading_level};  // raw[i] is not read again
-        while (pdf_like && i + 1 < raw.size() && joins_hyphenated(line.text, raw[i + 1].text)) {
-            line.text.pop_back();
-            line.text += raw[++i].text;
+    char* const d = normalized->data();
+    auto view = [&](std::size_t offset, std::size_t size) { return std::string_view(d + offset, size); };
+    std::size_t w = 0, kept = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const Span here = spans[i];
+        if (is_page_furniture(view(here.offset, here.size), pdf)) continue;
+        const std::size_t start = w;
+        // The lines not yet moved lie after w; until a line is dropped or joined, every line stays where it is.
+        if (w != here.offset) std::memmove(d + w, d + here.offset, here.size);
+        w += here.size;
+        while (pdf_like && i + 1 < spans.size() &&
+               joins_hyphenated(view(start, w - start), view(spans[i + 1].offset, spans[i + 1].size))) {
+            const Span& next = spans[++i];
+            --w;  // the hyphen
+            std::memmove(d + w, d + next.offset, next.size);
+            w += next.size;
         }
-        out.lines.push_back(std::move(line));
+        d[w++] = '\n';
+        spans[kept++] = {start, w - 1 - start, here.source_line, here.heading_level};
     }
+    normalized->resize(w);
+    spans.resize(kept);
+
+    out.lines.reserve(spans.size());
     bool any_text = false;
-    for (const auto& l : out.lines) any_text = any_text || !l.text.empty();
+    for (const Span& sp : spans) {
+        out.lines.push_back({std::string_view(*normalized).substr(sp.offset, sp.size), sp.source_line, sp.heading_level});
+        any_text = any_text || sp.size > 0;
+    }
+    out.text = std::move(normalized);
     if (!any_text) throw ReadError("empty document");
     return out;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include "text/utf8.hpp"
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -12,7 +13,7 @@
 namespace opfolg {
 
 struct NormalizedLine {
-    std::string text;      // trimmed, markup removed, single spaces; empty for a blank line
+    std::string_view text; // trimmed, markup removed, single spaces; empty for a blank line (in SourceText::text)
     int source_line = 0;   // 1-based line in the original (for PDF: in the extracted text)
     int heading_level = 0; // Markdown '#' count or HTML <hN>, 0 for body text
 };
@@ -27,6 +28,9 @@ struct SourceText {
     std::string encoding;   // "utf-8", "utf-8 (bom)", "windows-1252"
     std::string rendering;  // "plain", "markdown", "html", "pdf", "firstagenda-json"
     std::string source_id;  // the platform's own id of the meeting/agenda (FirstAgenda JSON), else empty
+    // The normalized lines, each followed by '\n': what the minutes grammar reads. `lines` are views into it;
+    // shared, so a copy of a SourceText keeps them valid.
+    std::shared_ptr<const std::string> text;
     std::vector<NormalizedLine> lines;
     std::vector<ReadNote> notes;  // e.g. invalid UTF-8 replaced on line N
 };

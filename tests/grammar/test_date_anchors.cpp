@@ -51,7 +51,7 @@ std::vector<std::string> corpus_lines() {
                 if (e.path().filename().string().rfind("README", 0) != 0) files.push_back(e.path());
     for (const auto& f : files) {
         auto source = read_source(f.string());
-        for (const auto& l : source.lines) lines.push_back(l.text);
+        for (const auto& l : source.lines) lines.emplace_back(l.text);
     }
     std::ifstream table(std::string(OPFOLG_SOURCE_DIR) + "/tests/grammar/date_phrases.tsv");
     std::string row;

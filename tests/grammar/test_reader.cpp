@@ -1,5 +1,7 @@
 #include "grammar/reader.hpp"
 
+#include <optional>
+
 #include <catch2/catch.hpp>
 
 using namespace opfolg;
@@ -7,7 +9,7 @@ using namespace opfolg;
 namespace {
 std::vector<std::string> texts(const SourceText& s) {
     std::vector<std::string> out;
-    for (const auto& l : s.lines) out.push_back(l.text);
+    for (const auto& l : s.lines) out.emplace_back(l.text);
     return out;
 }
 }  // namespace
@@ -77,7 +79,7 @@ TEST_CASE("HTML is decoded without a browser: blocks, entities, scripts", "[gram
     CHECK(s.rendering == "html");
     std::vector<std::string> nonblank;
     for (const auto& l : s.lines)
-        if (!l.text.empty()) nonblank.push_back(l.text);
+        if (!l.text.empty()) nonblank.emplace_back(l.text);
     CHECK(nonblank == std::vector<std::string>{"x", "REFERAT Natur- og Fritidsudvalget d. 12-03-2024",
                                                "Mødested Rådhuset & Parkén", "- første", "- anden"});
 }
@@ -160,4 +162,32 @@ TEST_CASE("space clean-up agrees with the rules written plainly, wherever in a l
         lines_with_rules += cleaned(line) != line;
     }
     CHECK(lines_with_rules > 1000);
+}
+
+TEST_CASE("the lines are views into one text, each followed by a newline, also after drops and joins",
+          "[grammar][reader]") {
+    // Furniture before and inside a run of broken words, a word broken over three lines, and a Markdown document
+    // (not PDF-like: its hyphens stay).
+    const std::string plain = "Side 1 af 2\nUdvalget for be-\nskæf-\ntigelse\n12\nSide 2 af 2\nmere  tekst\n";
+    std::optional<SourceText> copy;
+    {
+        const SourceText s = normalize_source(plain, "x.txt");
+        REQUIRE(s.text);
+        CHECK(texts(s) == std::vector<std::string>{"Udvalget for beskæftigelse", "12", "mere tekst", ""});
+        std::vector<int> numbers;
+        std::string joined;
+        for (const auto& l : s.lines) {
+            numbers.push_back(l.source_line);
+            CHECK(l.text.data() == s.text->data() + joined.size());
+            joined.append(l.text).push_back('\n');
+        }
+        CHECK(numbers == std::vector<int>{2, 5, 7, 8});
+        CHECK(*s.text == joined);
+        copy = s;  // shares the text
+    }
+    CHECK(copy->lines[0].text == "Udvalget for beskæftigelse");  // still valid after the original is gone
+
+    const auto md = normalize_source("**Udvalget** for beskæf-\ntigelse\n", "x.md");
+    CHECK(md.rendering == "markdown");
+    CHECK(texts(md) == std::vector<std::string>{"Udvalget for beskæf-", "tigelse", ""});
 }
