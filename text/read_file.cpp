@@ -19,11 +19,12 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     // The size is a hint: a file that grows or shrinks while read is read to its end all the same.
     std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
     out.clear();
+    // Room for one byte past the expected end, so the end of file is seen without growing the string (growing
+    // when the expected size was read copied and cleared half as much again for every file).
+    out.resize(capacity + 1);
     std::size_t used = 0;
     for (;;) {
-        if (used == capacity) capacity = capacity < 4096 ? 4096 : capacity + capacity / 2;
-        // Room for one byte past the expected end, so the end of file is seen without growing the string.
-        if (out.size() < capacity + 1) out.resize(capacity + 1);
+        if (used == out.size()) out.resize(used < 4096 ? 4096 : used + used / 2);
         const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
         if (n < 0) {
             if (errno == EINTR) continue;
