@@ -5,6 +5,7 @@
 #include "tracker/committees.hpp"
 #include "tracker/ingest_pool.hpp"
 #include "tracker/ingest_run.hpp"
+#include "tracker/new_store_build.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -137,39 +138,46 @@ void register_ingest(CLI::App& app, Commands& out) {
             scratch = tracker::Store::scratch_copy(db);
             options->jobs = 1;  // the workers' look-ups read the store file, which a dry run does not change
         }
+        // A first ingest builds the store aside and moves it into place complete (tracker/new_store_build.hpp).
+        std::optional<tracker::NewStoreBuild> build = scratch ? std::nullopt : tracker::NewStoreBuild::begin(db);
         std::optional<tracker::Store> file_store;
-        if (!scratch) file_store.emplace(db);
-        tracker::Store& store = scratch ? *scratch : *file_store;
-        refresh_classes(store, ruleset);
-        tracker::Committees committees(store);
-        if (!options->committees.empty()) {
-            try {
-                committees.apply(tracker::load_committee_config(options->committees));
-            } catch (const tracker::StoreError& e) {
-                throw UsageError(e.what());
+        if (build) file_store.emplace(build->path(), false, tracker::Store::Journal::building);
+        else if (!scratch) file_store.emplace(db);
+        tracker::IngestSummary summary;
+        {  // everything that holds statements on the store ends before a build is finished
+            tracker::Store& store = scratch ? *scratch : *file_store;
+            refresh_classes(store, ruleset);
+            tracker::Committees committees(store);
+            if (!options->committees.empty()) {
+                try {
+                    committees.apply(tracker::load_committee_config(options->committees));
+                } catch (const tracker::StoreError& e) {
+                    throw UsageError(e.what());
+                }
             }
+            // File sizes only for the progress line: a cron run (no terminal) does not stat every file twice.
+            const bool show_progress = !options->quiet && isatty(STDERR_FILENO);
+            std::vector<std::uint64_t> sizes(files.size());
+            std::uint64_t total_bytes = 0;
+            for (std::size_t i = 0; show_progress && i < files.size(); ++i) {
+                std::error_code ec;
+                sizes[i] = fs::file_size(files[i], ec);
+                if (ec) sizes[i] = 0;
+                total_bytes += sizes[i];
+            }
+            Progress progress(show_progress, files.size(), total_bytes);
+            std::uint64_t done_bytes = 0;
+            tracker::IngestRunOptions run;
+            run.db_path = file_store ? file_store->path() : db;
+            run.jobs = options->jobs;
+            run.title_threshold = options->threshold;
+            run.written = [&](std::size_t i) { progress.update(i + 1, done_bytes += sizes[i]); };
+            summary = tracker::ingest_paths(store, committees, files, run);
+            progress.finish();
+            // The kept open flags follow what this run stored, so the report after it only reads them.
+            if (!options->dry_run) refresh_open_flags(store, ruleset);
         }
-        // File sizes only for the progress line: a cron run (no terminal) does not stat every file twice.
-        const bool show_progress = !options->quiet && isatty(STDERR_FILENO);
-        std::vector<std::uint64_t> sizes(files.size());
-        std::uint64_t total_bytes = 0;
-        for (std::size_t i = 0; show_progress && i < files.size(); ++i) {
-            std::error_code ec;
-            sizes[i] = fs::file_size(files[i], ec);
-            if (ec) sizes[i] = 0;
-            total_bytes += sizes[i];
-        }
-        Progress progress(show_progress, files.size(), total_bytes);
-        std::uint64_t done_bytes = 0;
-        tracker::IngestRunOptions run;
-        run.db_path = db;
-        run.jobs = options->jobs;
-        run.title_threshold = options->threshold;
-        run.written = [&](std::size_t i) { progress.update(i + 1, done_bytes += sizes[i]); };
-        const tracker::IngestSummary summary = tracker::ingest_paths(store, committees, files, run);
-        progress.finish();
-        // The kept open flags follow what this run stored, so the report after it only reads them.
-        if (!options->dry_run) refresh_open_flags(store, ruleset);
+        if (build) build->finish(file_store);
         print_summary(summary, options->dry_run, options->quiet);
         if (!problems.empty() || summary.rejected > 0) return static_cast<int>(exit_partial);
         return static_cast<int>(exit_ok);

@@ -104,6 +104,13 @@ void ingest_parallel(Store& store, Ingestor& ingestor, const std::vector<std::st
         ~Unset() { ingestor.set_disposal({}); }
     } unset{ingestor};
     auto make_worker = [&]() -> PrepareFn {
+        // A store being built held nothing before this run (and is opened by nothing else): the workers look
+        // nothing up. A document stored twice in the run is still found by the writer, which asks again.
+        if (store.building())
+            return [&files, &to_read, &disposal](std::size_t k) {
+                disposal.free_some();
+                return prepare_file(files[to_read[k]], KnownLookup{});
+            };
         auto store = std::make_shared<KnownDocuments>(options.db_path);
         return [store, lookup = store->lookup(), &files, &to_read, &disposal](std::size_t k) {
             disposal.free_some();
@@ -146,7 +153,7 @@ IngestSummary ingest_paths(Store& store, Committees& committees, const std::vect
     // The WAL is copied into the store beside the relink, on the core the parsing workers have left. Only when
     // this run wrote something: an unchanged walk leaves nothing to copy.
     std::optional<BackgroundCheckpoint> checkpoint;
-    if (summary.stored + summary.replaced > 0) checkpoint.emplace(store.path());
+    if (summary.stored + summary.replaced > 0 && !store.building()) checkpoint.emplace(store.path());
     // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
     // store keeps its links and only their counts are read. Either way: what a full relink would give.
     const auto relinking = std::chrono::steady_clock::now();

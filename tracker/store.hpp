@@ -19,7 +19,11 @@ struct StoreError : std::runtime_error {
 // One connection to one database file. Not thread-safe; one per thread.
 class Store {
 public:
-    explicit Store(const std::string& path, bool read_only = false);  // creates + migrates when writable
+    // How a writable store keeps its changes until they are in the file: a WAL, synced at checkpoints (every
+    // store), or, while a new store is built aside (new_store_build.hpp), a journal in memory and no syncs.
+    enum class Journal { wal, building };
+    explicit Store(const std::string& path, bool read_only = false,
+                   Journal journal = Journal::wal);  // creates + migrates when writable
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -31,11 +35,15 @@ public:
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
     int schema_version() const;
+    bool building() const { return building_; }
+    // A store built aside takes the WAL and the syncs every store has (before it is closed and moved into place).
+    void finish_building();
 
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
     bool read_only_ = false;
+    bool building_ = false;
 };
 
 struct MeetingRow {
