@@ -54,7 +54,7 @@ TEST_CASE("a new store is built aside, then moved into place in WAL mode with no
     CHECK_FALSE(NewStoreBuild::begin(":memory:"));
 }
 
-TEST_CASE("a build that does not finish leaves nothing; one left by a dead run is removed by the next",
+TEST_CASE("a build that does not finish leaves nothing, and one left by a dead run is removed by the next",
           "[tracker][store][build]") {
     fixture::TempDir dir;
     const std::string db = (dir.path / "opfolg.db").string();
