@@ -153,7 +153,8 @@ IngestSummary ingest_paths(Store& store, Committees& committees, const std::vect
     // The WAL is copied into the store beside the relink, on the core the parsing workers have left. Only when
     // this run wrote something: an unchanged walk leaves nothing to copy.
     std::optional<BackgroundCheckpoint> checkpoint;
-    if (summary.stored + summary.replaced > 0 && !store.building()) checkpoint.emplace(store.path());
+    if (store.building()) store.use_wal();  // the documents are in: links and flags are written through a WAL
+    if (summary.stored + summary.replaced > 0) checkpoint.emplace(store.path());
     // Links are recomputed only around the meetings this run (or an interrupted one) stored; an unchanged
     // store keeps its links and only their counts are read. Either way: what a full relink would give.
     const auto relinking = std::chrono::steady_clock::now();

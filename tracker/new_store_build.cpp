@@ -79,8 +79,8 @@ void NewStoreBuild::remove_build() const {
 }
 
 void NewStoreBuild::finish(std::optional<Store>& store) {
-    store->finish_building();
-    store.reset();  // closed: the WAL is checkpointed into the file and removed
+    store->use_wal();  // a no-op when the ingest switched already
+    store.reset();     // closed: the WAL is checkpointed into the file and removed
     sync_path(build_, O_RDONLY);
     if (std::rename(build_.c_str(), db_.c_str()) != 0)
         throw StoreError("cannot move the new database " + build_ + " to " + db_ + ": " + std::strerror(errno));

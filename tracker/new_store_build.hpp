@@ -2,9 +2,9 @@
 //
 // Until then there is nothing at the destination, so nothing of a store is at stake while it is built: the build
 // is written with its rollback journal in memory and without syncs (Store::Journal::building), and a crash or a
-// failed run leaves only the build, which is removed (by the next run when the process died). Once every
-// document is written, linked and its flags kept, the file takes WAL mode like every store, is synced, renamed
-// into place, and the directory synced. A first ingest killed part-way therefore stores nothing; the next run
+// failed run leaves only the build, which is removed (by the next run when the process died). Once the documents
+// are written the build takes WAL mode like every store (the relink and the flags' refresh write through it);
+// when the run is complete it is closed, synced, renamed into place, and the directory synced. A first ingest killed part-way therefore stores nothing; the next run
 // reads everything again (an ingest into an existing store keeps every committed batch, as before).
 //
 // Two first ingests of one destination do not both build: the second waits on a lock beside the destination
@@ -28,7 +28,8 @@ public:
     ~NewStoreBuild();  // a build not finished is removed, and the lock released
 
     const std::string& path() const { return build_; }  // open the Store here, with Store::Journal::building
-    // `store` (opened on path()) takes WAL mode and is closed; the file is synced and renamed to the destination.
+    // `store` (opened on path()) takes WAL mode if it has not yet and is closed; the file is synced and renamed to
+    // the destination.
     // Throws StoreError (the build is then removed by the destructor).
     void finish(std::optional<Store>& store);
 

@@ -75,14 +75,9 @@ Store::Store(const std::string& path, bool read_only, Journal journal)
     }
 }
 
-void Store::finish_building() {
-    if (!building_) return;
+void Store::use_wal() {
     Statement mode(db_, "PRAGMA journal_mode = WAL");
-    if (!mode.step() || mode.text(0) != "wal")
-        throw StoreError("cannot switch the new database " + path_ + " to WAL mode");
-    mode.reset();
-    exec(db_, "PRAGMA synchronous = NORMAL");
-    building_ = false;
+    if (!mode.step() || mode.text(0) != "wal") throw StoreError("cannot switch database " + path_ + " to WAL mode");
 }
 
 Store::~Store() {
