@@ -216,7 +216,8 @@ private:
 
 // Whether strip_markup may change the line: a '#' first, or one of its marker bytes anywhere.
 bool may_hold_markup(std::string_view s) {
-    if (!s.empty() && s.front() == '#') return true;
+    if (s.empty()) return false;  // memchr must not see the null data() of an empty view
+    if (s.front() == '#') return true;
     for (char marker : {'*', '<', '\\'})
         if (std::memchr(s.data(), marker, s.size()) != nullptr) return true;
     return false;
