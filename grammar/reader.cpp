@@ -361,7 +361,8 @@ SourceText normalize_source(std::string_view bytes, const std::string& file) {
     out.lines.reserve(spans.size());
     bool any_text = false;
     for (const Span& sp : spans) {
-        out.lines.push_back({std::string_view(*normalized).substr(sp.offset, sp.size), sp.source_line, sp.heading_level});
+        out.lines.push_back(
+            {std::string_view(*normalized).substr(sp.offset, sp.size), sp.source_line, sp.heading_level});
         any_text = any_text || sp.size > 0;
     }
     out.text = std::move(normalized);

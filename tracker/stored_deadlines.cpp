@@ -29,7 +29,9 @@ void append_text(std::string& out, std::string_view text) {
     const std::size_t at = out.size();
     out.append(text);
     // The reader leaves no control characters in a line, so this is a guard; memchr finds none fast.
-    if (!text.empty() && (std::memchr(text.data(), kField, text.size()) || std::memchr(text.data(), kPhrase, text.size())))
+    const bool stray = !text.empty() && (std::memchr(text.data(), kField, text.size()) != nullptr ||
+                                         std::memchr(text.data(), kPhrase, text.size()) != nullptr);
+    if (stray)
         std::replace_if(out.begin() + static_cast<std::ptrdiff_t>(at), out.end(),
                         [](char c) { return c == kField || c == kPhrase; }, ' ');
 }
