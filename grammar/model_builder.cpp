@@ -288,7 +288,8 @@ bool unnumbered_heading(std::string_view t) {
     std::size_t colon = t.find(':');
     if (colon == std::string::npos || colon > 12) return false;
     const std::string_view word = t.substr(6, colon - 6);
-    return word.find(' ') == std::string_view::npos && (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])));
+    return word.find(' ') == std::string_view::npos &&
+           (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0])));
 }
 
 bool looks_like_budget_description(const SourceText& src) {
@@ -322,8 +323,9 @@ Minutes parse_minutes(const SourceText& source, const Vocabulary& vocabulary) {
     }
     for (const auto& l : source.lines)
         if (unnumbered_heading(l.text))
-            out.warnings.push_back({l.source_line, "\"" + std::string(l.text) + "\" looks like an item heading but has no number; "
-                                                   "kept as text of the part before it"});
+            out.warnings.push_back({l.source_line, "\"" + std::string(l.text) +
+                                                       "\" looks like an item heading but has no number; "
+                                                       "kept as text of the part before it"});
     Builder b{source, map, ctx, out, vocabulary};
     b.header(doc.header);
     if (out.meeting.kind.empty() && doc.items.empty()) {

@@ -30,9 +30,9 @@ int lock_beside(const std::string& path) {
         while ((locked = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
         }
         struct stat held {}, named {};
-        if (locked == 0 && ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
-            held.st_dev == named.st_dev)
-            return fd;
+        const bool still_named = locked == 0 && ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
+                                 held.st_ino == named.st_ino && held.st_dev == named.st_dev;
+        if (still_named) return fd;
         ::close(fd);
         if (locked != 0) return -1;
     }

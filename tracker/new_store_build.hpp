@@ -4,8 +4,9 @@
 // is written with its rollback journal in memory and without syncs (Store::Journal::building), and a crash or a
 // failed run leaves only the build, which is removed (by the next run when the process died). Once the documents
 // are written the build takes WAL mode like every store (the relink and the flags' refresh write through it);
-// when the run is complete it is closed, synced, renamed into place, and the directory synced. A first ingest killed part-way therefore stores nothing; the next run
-// reads everything again (an ingest into an existing store keeps every committed batch, as before).
+// when the run is complete it is closed, synced, renamed into place, and the directory synced. A first ingest
+// killed part-way therefore stores nothing; the next run reads everything again (an ingest into an existing store
+// keeps every committed batch, as before).
 //
 // Two first ingests of one destination do not both build: the second waits on a lock beside the destination
 // (flock, released by the kernel when its holder dies) and then ingests into the store the first one made.
