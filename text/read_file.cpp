@@ -17,7 +17,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     }
     struct stat st {};
     // The size is a hint: a file that grows or shrinks while read is read to its end all the same.
-    std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+    const std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
     out.clear();
     // Room for one byte past the expected end, so the end of file is seen without growing the string (growing
     // when the expected size was read copied and cleared half as much again for every file).
