@@ -45,6 +45,12 @@ bool parse_iso(std::string_view text, date::year_month_day& out) {
     return true;
 }
 
+date::year_month_day parse_iso_or_unset(std::string_view text) {
+    date::year_month_day d{};
+    parse_iso(text, d);
+    return d;
+}
+
 std::string iso_timestamp(date::sys_seconds t) {
     const auto day = date::floor<date::days>(t);
     const date::year_month_day ymd{day};

@@ -14,6 +14,9 @@ std::string iso(date::year_month_day d);
 // Exactly ten characters YYYY-MM-DD, ASCII digits only, a real calendar day. On success sets out and returns true;
 // otherwise leaves out alone. No spaces, signs or short fields ("2019-1-5" is not a date).
 bool parse_iso(std::string_view text, date::year_month_day& out);
+// A date as the store writes it (iso()): the date, or year_month_day{} (not ok()) for "" or anything that is not
+// a date. For reading stored columns, where an unset date is written as "".
+date::year_month_day parse_iso_or_unset(std::string_view text);
 
 // "2026-11-23T07:00:00Z": an instant in UTC to the second, as the store, the fetch state and the outputs write it.
 std::string iso_timestamp(date::sys_seconds t);

@@ -6,6 +6,7 @@
 #include "tracker/similarity.hpp"
 #include "tracker/stored_deadlines.hpp"
 #include "tracker/sqlite.hpp"
+#include "text/iso_date.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -16,11 +17,6 @@
 namespace opfolg::tracker {
 
 namespace {
-date::year_month_day ymd(const std::string& iso) {
-    date::year_month_day d{};
-    dates::parse_iso(iso, d);
-    return d;
-}
 
 std::vector<DecisionClass> classes_of(const std::string& text) {
     std::vector<DecisionClass> out;
@@ -97,7 +93,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, b
         Treatment t;
         t.item_id = s.integer(1);
         t.committee = s.text(2);
-        t.meeting_date = ymd(s.text(3));
+        t.meeting_date = text::parse_iso_or_unset(s.text(3));
         t.item_number = static_cast<int>(s.integer(4));
         t.title = s.text(5);
         const bool known = link_reason_from_string(s.text(6), t.reason);
@@ -132,7 +128,7 @@ void load_later(sqlite3* db, const ItemIndex& items, const std::string& as_of, b
         Treatment t;
         t.item_id = r.integer(1);
         t.committee = r.text(2);
-        t.meeting_date = ymd(r.text(3));
+        t.meeting_date = text::parse_iso_or_unset(r.text(3));
         t.item_number = static_cast<int>(r.integer(4));
         t.title = r.text(5);
         t.source = r.text(6) + ":" + std::to_string(r.integer(7));
@@ -167,7 +163,7 @@ std::unordered_map<std::string, ManualDecision> load_manual(sqlite3* db, const s
         m.action = s.text(2);
         m.by = s.text(3);
         m.note = s.text(4);
-        if (!s.is_null(5)) m.until = ymd(s.text(5));
+        if (!s.is_null(5)) m.until = text::parse_iso_or_unset(s.text(5));
         out[s.text(0)] = std::move(m);  // later rows win
     }
     for (auto it = out.begin(); it != out.end();) it = it->second.action == "unresolve" ? out.erase(it) : std::next(it);
@@ -306,7 +302,7 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         const std::string origin = s.text(9);
         c.from_history = origin == "history";
         const std::string decision_date = s.text(10);
-        c.meeting_date = ymd(decision_date);
+        c.meeting_date = text::parse_iso_or_unset(decision_date);
         c.committee = s.text(11);
         c.decision.text = s.text(12);
         c.decision.classes = classes_of(s.text(13));
@@ -332,14 +328,14 @@ std::vector<Candidate> load_candidates(Store& store, date::year_month_day as_of_
         }
         if (auto dates = meeting_dates.find(committee_id); dates != meeting_dates.end()) {
             auto next = std::upper_bound(dates->second.begin(), dates->second.end(), decision_date);
-            if (next != dates->second.end()) c.next_meeting = ymd(*next);
+            if (next != dates->second.end()) c.next_meeting = text::parse_iso_or_unset(*next);
         }
         if (c.from_history) {
             // Known only from this item's Sagens forløb: the item reporting it is its later treatment.
             Treatment t;
             t.item_id = c.item_id;
             t.committee = item_committee;
-            t.meeting_date = ymd(item_date);
+            t.meeting_date = text::parse_iso_or_unset(item_date);
             t.item_number = c.item_number;
             t.title = c.title;
             t.reason = LinkReason::history;
@@ -377,8 +373,8 @@ std::vector<MeetingRow> list_meetings(Store& store, const std::string& committee
     std::vector<MeetingRow> out;
     const std::string wanted = utf8_lower(committee);
     while (s.step()) {
-        MeetingRow r{s.integer(0), s.text(1), ymd(s.text(2)), s.text(3), static_cast<int>(s.integer(4)),
-                     s.text(6), s.integer(7)};
+        MeetingRow r{s.integer(0), s.text(1), text::parse_iso_or_unset(s.text(2)), s.text(3),
+                     static_cast<int>(s.integer(4)), s.text(6), s.integer(7)};
         if (!wanted.empty() && utf8_lower(r.committee).find(wanted) == std::string::npos &&
             utf8_lower(s.text(5)).find(wanted) == std::string::npos)
             continue;

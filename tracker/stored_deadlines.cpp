@@ -1,6 +1,7 @@
 #include "tracker/stored_deadlines.hpp"
 
 #include "grammar/dates.hpp"
+#include "text/iso_date.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -19,11 +20,6 @@ dates::Precision precision_of(std::string_view s) {
     return dates::Precision::day;
 }
 
-date::year_month_day ymd(std::string_view iso) {
-    date::year_month_day d{};
-    dates::parse_iso(iso, d);
-    return d;
-}
 
 void append_text(std::string& out, std::string_view text) {
     const std::size_t at = out.size();
@@ -110,8 +106,8 @@ std::vector<PackedTimePhrase> unpack_time_phrases(std::string_view packed) {
         t.next_meeting = fields[5][0] == '1';
         t.past = fields[5][1] == '1';
         if (!t.next_meeting) {
-            t.first = ymd(fields[3]);
-            t.last = ymd(fields[4]);
+            t.first = text::parse_iso_or_unset(fields[3]);
+            t.last = text::parse_iso_or_unset(fields[4]);
         }
         t.phrase = std::string(fields[6]);
         t.sentence = std::string(fields[7]);
@@ -145,8 +141,8 @@ Deadline deadline_from_row(const Statement& s, int c) {
     d.phrase.phrase = s.text(c + 3);
     d.phrase.sentence = s.text(c + 4);
     d.phrase.precision = precision_of(s.view(c + 5));
-    if (!s.is_null(c + 6)) d.phrase.first = ymd(s.view(c + 6));
-    if (!s.is_null(c + 7)) d.phrase.last = ymd(s.view(c + 7));
+    if (!s.is_null(c + 6)) d.phrase.first = text::parse_iso_or_unset(s.view(c + 6));
+    if (!s.is_null(c + 7)) d.phrase.last = text::parse_iso_or_unset(s.view(c + 7));
     d.phrase.next_meeting = s.integer(c + 8) != 0;
     d.phrase.past = s.integer(c + 9) != 0;
     d.line = static_cast<int>(s.integer(c + 10));

@@ -68,3 +68,10 @@ TEST_CASE("iso_timestamp writes what date::format writes, across days, leap year
         CHECK(iso_timestamp(t) == date::format("%Y-%m-%dT%H:%M:%SZ", t));
     }
 }
+
+TEST_CASE("parse_iso_or_unset: the date, or an unset one for what the store writes for no date") {
+    CHECK(parse_iso_or_unset("2019-08-31") == date::year_month_day{date::year{2019} / 8 / 31});
+    CHECK_FALSE(parse_iso_or_unset("").ok());
+    CHECK_FALSE(parse_iso_or_unset("2019-02-30").ok());
+    CHECK(parse_iso_or_unset("31-08-2019") == date::year_month_day{});
+}
