@@ -16,7 +16,9 @@ std::string committee_stem(const std::string& committee) {
     return stem_end == std::string::npos ? own : own.substr(0, stem_end + 6);
 }
 
-// addressed_to_committee over the lowercased sentence and the committee's stem.
+// A promise counts for this committee when its sentence (lowercased) names no committee, says "udvalget", or
+// names this committee (its stem); "Sagen forelægges også Social- og Sundhedsudvalget i juni" is another
+// committee's business.
 bool addressed_in_lower(std::string_view lower, std::string_view own_stem) {
     bool names_committee = false;
     for (std::size_t at = lower.find("udvalg"); at != std::string_view::npos; at = lower.find("udvalg", at + 6)) {
@@ -30,10 +32,6 @@ bool addressed_in_lower(std::string_view lower, std::string_view own_stem) {
     return !names_committee;
 }
 }  // namespace
-
-bool addressed_to_committee(const std::string& sentence, const std::string& committee) {
-    return addressed_in_lower(utf8_lower(sentence), committee_stem(committee));
-}
 
 std::vector<Deadline> find_deadlines(std::string_view text, int line, bool in_decision,
                                      date::year_month_day meeting_date, const std::string& committee) {

@@ -16,8 +16,4 @@ namespace opfolg {
 std::vector<Deadline> find_deadlines(std::string_view text, int line, bool in_decision,
                                      date::year_month_day meeting_date, const std::string& committee);
 
-// A promise counts for this committee when its sentence names no committee, says "udvalget", or names
-// this committee; "Sagen forelægges også Social- og Sundhedsudvalget i juni" is another committee's business.
-bool addressed_to_committee(const std::string& sentence, const std::string& committee);
-
 }  // namespace opfolg
