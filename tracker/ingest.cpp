@@ -245,8 +245,7 @@ struct Ingestor::Statements {
     RowBatch decisions{db, "decisions(item_id, origin, date, committee_id, committee_name, text, classes, remarks, "
                            "line, matched)", 10};
     RowBatch refs{db, "refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, text, line)", 9};
-    RowBatch deadlines{db, "deadlines(item_id, in_decision, promise, promise_verb, phrase, sentence, precision, "
-                           "first, last, next_meeting, past, line)", 12};
+    RowBatch deadlines{db, std::string("deadlines(item_id, ") + kDeadlineColumns + ")", 12};
     RowBatch participants{db, "participants(meeting_id, name, party, role, absent)", 5};
     std::array<RowBatch*, 6> row_batches() { return {&texts, &fts_pending, &decisions, &refs, &deadlines, &participants}; }
 };

@@ -43,14 +43,14 @@ struct FileStamp {
     bool recordable = false;  // false when the file was modified too recently to trust its mtime
 };
 
-// A document read and parsed, not yet written. `known` was asked instead of parsing when the content is
-// already stored; write() asks the store again under the write lock.
+// What item_texts stores of each item of `minutes`.
 struct PreparedItemText {
     std::string body, time_phrases;
 };
-// What item_texts stores of each item of `minutes`.
 std::vector<PreparedItemText> prepare_item_texts(const Minutes& minutes);
 
+// A document read and parsed, not yet written. `known` was asked instead of parsing when the content is
+// already stored; write() asks the store again under the write lock.
 struct PreparedDocument {
     std::string path;
     std::string hash;  // SHA-256 of the bytes, hex; empty when the file was skipped by its stamp

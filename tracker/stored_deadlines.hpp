@@ -35,7 +35,8 @@ std::vector<PackedTimePhrase> unpack_time_phrases(std::string_view packed);
 // the packed ones do not take.
 std::vector<Deadline> merge_time_phrases(std::vector<Deadline> rows, std::vector<PackedTimePhrase> packed);
 
-// The columns every reader of deadlines rows selects, in this order, and the Deadline they hold.
+// The columns of a deadlines row after its item_id, in the order the writer inserts and every reader selects
+// them, and the Deadline they hold.
 inline constexpr const char* kDeadlineColumns =
     "in_decision, promise, promise_verb, phrase, sentence, precision, first, last, next_meeting, past, line";
 Deadline deadline_from_row(const Statement& s, int first_column);
