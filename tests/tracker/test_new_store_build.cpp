@@ -1,5 +1,6 @@
 // A first ingest's store is built aside and moved into place complete (tracker/new_store_build.hpp).
 #include "fixture_minutes.hpp"
+#include "fixture_store.hpp"
 #include "tracker/new_store_build.hpp"
 #include "tracker/sqlite.hpp"
 #include "tracker/store.hpp"
@@ -11,15 +12,10 @@
 
 using namespace opfolg;
 using namespace opfolg::tracker;
+using fixture::one;
 namespace fs = std::filesystem;
 
 namespace {
-std::string one(Store& store, const std::string& sql) {
-    Statement s(store.handle(), sql);
-    REQUIRE(s.step());
-    return s.text(0);
-}
-
 std::vector<std::string> files_in(const fs::path& dir) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());

@@ -1,6 +1,7 @@
 // Schema 13: an item's plain time phrases are packed beside its text, the rest stay deadlines rows; read back
 // together they are the item's deadlines in the order found, and a schema-12 store migrates to that.
 #include "fixture_minutes.hpp"
+#include "fixture_store.hpp"
 #include "grammar/dates.hpp"
 #include "tracker/queries.hpp"
 #include "tracker/schema.hpp"
@@ -136,11 +137,7 @@ TEST_CASE("a schema-12 store migrates to 13: plain deadlines rows become the pac
     }
     Store store(dir.db());
     REQUIRE(store.schema_version() == latest_schema_version());
-    auto one = [&](const std::string& sql) {
-        Statement s(store.handle(), sql);
-        REQUIRE(s.step());
-        return s.text(0);
-    };
+    auto one = [&](const std::string& sql) { return fixture::one(store, sql); };
     CHECK(one("SELECT COUNT(*) FROM deadlines") == "2");
     CHECK(one("SELECT COUNT(*) FROM deadlines WHERE in_decision = 0 AND promise = 0") == "0");
     CHECK(one("SELECT group_concat(item_id) FROM flags_pending") == "2");  // as before: no refresh of item 1
