@@ -350,7 +350,7 @@ private:
             const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
             const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 1));
             const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 2));
-            const __m128i pairs = _mm_and_si128(
+            const __m128i starts = _mm_and_si128(
                 _mm_and_si128(buckets(_mm_or_si128(here, bit5), first_low, first_high),
                               buckets(_mm_or_si128(next, bit5), second_low, second_high)),
                 buckets(_mm_or_si128(after, bit5), third_low, third_high));
@@ -359,7 +359,7 @@ private:
             const __m128i digits =
                 _mm_and_si128(_mm_cmpgt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('0' ^ 0x80) - 1))),
                               _mm_cmplt_epi8(flipped, _mm_set1_epi8(static_cast<char>(('9' ^ 0x80) + 1))));
-            unsigned mask = (~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(pairs, zero))) & 0xFFFFu) |
+            unsigned mask = (~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(starts, zero))) & 0xFFFFu) |
                             static_cast<unsigned>(_mm_movemask_epi8(digits));
             for (; mask != 0; mask &= mask - 1) {
                 const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
