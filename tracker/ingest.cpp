@@ -247,7 +247,9 @@ struct Ingestor::Statements {
     RowBatch refs{db, "refs(item_id, kind, committee_id, committee_name, date, item_numbers, decision, text, line)", 9};
     RowBatch deadlines{db, std::string("deadlines(item_id, ") + kDeadlineColumns + ")", 12};
     RowBatch participants{db, "participants(meeting_id, name, party, role, absent)", 5};
-    std::array<RowBatch*, 6> row_batches() { return {&texts, &fts_pending, &decisions, &refs, &deadlines, &participants}; }
+    std::array<RowBatch*, 6> row_batches() {
+        return {&texts, &fts_pending, &decisions, &refs, &deadlines, &participants};
+    }
 };
 
 Ingestor::Ingestor(Store& store, Committees& committees) : store_(store), committees_(committees) {}

@@ -147,8 +147,8 @@ public:
                     continue;
                 }
                 assert(items_[l.earlier].date < items_[l.later].date);
-                chain_rows_.add(items_[l.later].id).add(items_[l.earlier].id).add_view(to_string(LinkReason::case_number))
-                    .add_copy(l.evidence).add(0);
+                chain_rows_.add(items_[l.later].id).add(items_[l.earlier].id)
+                    .add_view(to_string(LinkReason::case_number)).add_copy(l.evidence).add(0);
                 if (chain_rows_.rows() >= kChainRowsHeld) flush_chain_links();
             }
     }
