@@ -2,10 +2,12 @@
 #include "notifier/grouped_writer.hpp"
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
+#include "text/iso_date.hpp"
 #include "text/one_line.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 namespace opfolg::notifier {
 
@@ -23,30 +25,31 @@ const std::array<std::string, columns> head_cells = {"STATUS", "DAGE", "FRIST", 
 
 // Appends `cell` padded with spaces to `to` columns (on the left when right-aligned); wider cells stay as they are.
 void append_padded(std::string& out, std::string_view cell, std::size_t width, std::size_t to, bool right) {
-    const std::string spaces(to > width ? to - width : 0, ' ');
-    if (right) out += spaces;
+    const std::size_t spaces = to > width ? to - width : 0;
+    if (right) out.append(spaces, ' ');
     out += cell;
-    if (!right) out += spaces;
+    if (!right) out.append(spaces, ' ');
 }
 
-// Columns are aligned within a committee's block, so a block's rows are kept as cells until it is complete.
+// Columns are aligned within a committee's block, so a block's rows are kept as cells until it is complete: in one
+// text per block, each row's six cells and then its detail lines, written in place (a string per cell and per row
+// was most of a 100k-flag text report).
 class TextWriter final : public GroupedWriter {
 public:
     TextWriter(const Report& head, bool colour) : GroupedWriter(head), colour_(colour) {}
 
 private:
     struct Row {
-        std::string cells;                                 // the six cells one after another
-        std::array<std::uint32_t, columns> end{}, width{};  // each cell's end in `cells`, its width in columns
+        std::size_t begin = 0;                             // where the row starts in its table's text
+        std::array<std::uint32_t, columns> end{}, width{};  // each cell's end (from begin), its width in columns
+        std::uint32_t details_end = 0;                     // the Beslutning and Regel lines end here (from begin)
         bool overdue = false;
-        std::string details;                               // the Beslutning and Regel lines
     };
     struct Table {
+        std::string text;
         std::vector<Row> rows;
         std::array<std::size_t, columns> width{};  // the widest cell of each column, header included
     };
-
-    std::string paint(const char* code, const std::string& s) const { return colour_ ? code + s + reset : s; }
 
     void row(CommitteeBlock&, std::size_t index, const rules::Flag& f) override {
         if (index == tables_.size()) {
@@ -55,24 +58,57 @@ private:
             tables_.push_back(std::move(t));
         }
         Table& table = tables_[index];
+        std::string& text = table.text;
         Row r;
+        r.begin = text.size();
         r.overdue = f.status == rules::FlagStatus::overdue;
-        const std::array<std::string, columns> cells = {
-            status_word(f.status), std::to_string(f.days_overdue), iso(f.due),
-            iso(f.meeting_date) + " pkt. " + std::to_string(f.item_number),
-            one_line(f.case_number.empty() ? "-" : f.case_number), utf8::truncate(one_line(f.title), 60)};
-        for (std::size_t c = 0; c < columns; ++c) {
-            r.cells += cells[c];
-            r.end[c] = static_cast<std::uint32_t>(r.cells.size());
-            r.width[c] = static_cast<std::uint32_t>(utf8::width(cells[c]));
+        std::size_t cell_begin = text.size();
+        auto end_cell = [&](std::size_t c) {
+            r.end[c] = static_cast<std::uint32_t>(text.size() - r.begin);
+            r.width[c] = static_cast<std::uint32_t>(
+                utf8::width(std::string_view(text).substr(cell_begin, text.size() - cell_begin)));
             table.width[c] = std::max<std::size_t>(table.width[c], r.width[c]);
+            cell_begin = text.size();
+        };
+        text += status_word(f.status);
+        end_cell(0);
+        text += std::to_string(f.days_overdue);
+        end_cell(1);
+        text::append_iso(text, f.due);
+        end_cell(2);
+        text::append_iso(text, f.meeting_date);
+        text += " pkt. ";
+        text += std::to_string(f.item_number);
+        end_cell(3);
+        text::append_one_line(text, f.case_number.empty() ? "-" : f.case_number);
+        end_cell(4);
+        // Cut, then made one line: a control character is one byte and one column, like the space it becomes.
+        utf8::append_truncated(text, f.title, 60);
+        text::make_one_line(text, cell_begin);
+        end_cell(5);
+        if (!f.decision.empty()) {
+            text += "      Beslutning: ";
+            const std::size_t from = text.size();
+            utf8::append_truncated(text, f.decision, 200);
+            text::make_one_line(text, from);
+            text += '\n';
         }
-        if (!f.decision.empty()) r.details = "      Beslutning: " + utf8::truncate(one_line(f.decision), 200) + "\n";
-        r.details += paint(dim, "      Regel: " + one_line(f.rule) + " (" + severity_name(f.severity) + ")  id " +
-                                    one_line(f.id) + "  kilde " + one_line(f.source)) +
-                     "\n";
-        table.rows.push_back(std::move(r));
+        if (colour_) text += dim;
+        text += "      Regel: ";
+        text::append_one_line(text, f.rule);
+        text += " (";
+        text += severity_name(f.severity);
+        text += ")  id ";
+        text::append_one_line(text, f.id);
+        text += "  kilde ";
+        text::append_one_line(text, f.source);
+        if (colour_) text += reset;
+        text += '\n';
+        r.details_end = static_cast<std::uint32_t>(text.size() - r.begin);
+        table.rows.push_back(r);
     }
+
+    std::string paint(const char* code, const std::string& s) const { return colour_ ? code + s + reset : s; }
 
     void close() override {
         out_ += summary() + "\n";
@@ -87,10 +123,11 @@ private:
                               c == 1);
             }
             out_ += paint(dim, h) + "\n";
+            const std::string_view text = table.text;
             for (const Row& r : table.rows) {
                 out_ += ' ';
                 for (std::size_t c = 0, begin = 0; c < columns; begin = r.end[c], ++c) {
-                    const std::string_view cell(r.cells.data() + begin, r.end[c] - begin);
+                    const std::string_view cell = text.substr(r.begin + begin, r.end[c] - begin);
                     const std::size_t to = c + 1 == columns ? 0 : table.width[c];
                     out_ += ' ';
                     if (c == 0 && colour_) out_ += r.overdue ? red : yellow;
@@ -98,7 +135,7 @@ private:
                     if (c == 0 && colour_) out_ += reset;
                 }
                 out_ += '\n';
-                out_ += r.details;
+                out_ += text.substr(r.begin + r.end[columns - 1], r.details_end - r.end[columns - 1]);
                 flush_if_full();
             }
         }

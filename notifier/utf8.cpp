@@ -1,5 +1,7 @@
 #include "notifier/utf8.hpp"
 
+#include <algorithm>
+
 namespace opfolg::notifier::utf8 {
 
 std::size_t sequence_length(unsigned char c) {
@@ -12,7 +14,7 @@ std::size_t sequence_length(unsigned char c) {
 
 namespace {
 // Decodes the code point at s[i]; returns its length in n. Invalid bytes decode as themselves.
-char32_t decode(const std::string& s, std::size_t i, std::size_t& n) {
+char32_t decode(std::string_view s, std::size_t i, std::size_t& n) {
     auto c = static_cast<unsigned char>(s[i]);
     n = sequence_length(c);
     if (n == 1 || i + n > s.size()) { n = 1; return c; }
@@ -27,7 +29,9 @@ char32_t decode(const std::string& s, std::size_t i, std::size_t& n) {
 
 }  // namespace
 
-std::size_t width(const std::string& s) {
+std::size_t width(std::string_view s) {
+    // ASCII is one column a byte: most cells (dates, numbers, case numbers) need no decoding.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return s.size();
     std::size_t w = 0;
     for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
         char32_t cp = decode(s, i, n);
@@ -44,19 +48,27 @@ std::string pad(const std::string& s, std::size_t columns, bool right_align) {
     return right_align ? fill + s : s + fill;
 }
 
-std::string truncate(const std::string& s, std::size_t columns) {
-    if (width(s) <= columns) return s;
-    if (columns == 0) return {};
-    std::string out;
+void append_truncated(std::string& out, std::string_view s, std::size_t columns) {
+    if (width(s) <= columns) {
+        out += s;
+        return;
+    }
+    if (columns == 0) return;
     std::size_t w = 0;
     for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
         char32_t cp = decode(s, i, n);
         bool combining = cp >= 0x300 && cp <= 0x36F;
         if (!combining && w + 1 > columns - 1) break;
-        out.append(s, i, n);
+        out.append(s.substr(i, n));
         if (!combining) ++w;
     }
-    return out + "…";
+    out += "…";
+}
+
+std::string truncate(const std::string& s, std::size_t columns) {
+    std::string out;
+    append_truncated(out, s, columns);
+    return out;
 }
 
 }  // namespace opfolg::notifier::utf8

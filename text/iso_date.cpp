@@ -6,25 +6,27 @@
 
 namespace opfolg::text {
 
-std::string iso(date::year_month_day d) {
-    if (!d.ok()) return "";
+void append_iso(std::string& out, date::year_month_day d) {
+    if (!d.ok()) return;
     const int y = static_cast<int>(d.year());
     const unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
     if (y < 0 || y > 9999) {  // outside what a document gives; snprintf writes the sign and the extra digits
         char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, day);
-        return buf;
+        out += buf;
+        return;
     }
     // By hand: a report dates every flag twice, and snprintf was a tenth of a 100k-flag report.
-    std::string out(10, '-');
-    out[0] = static_cast<char>('0' + y / 1000);
-    out[1] = static_cast<char>('0' + y / 100 % 10);
-    out[2] = static_cast<char>('0' + y / 10 % 10);
-    out[3] = static_cast<char>('0' + y % 10);
-    out[5] = static_cast<char>('0' + m / 10);
-    out[6] = static_cast<char>('0' + m % 10);
-    out[8] = static_cast<char>('0' + day / 10);
-    out[9] = static_cast<char>('0' + day % 10);
+    const char digits[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                             static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                             static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                             static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+    out.append(digits, sizeof digits);
+}
+
+std::string iso(date::year_month_day d) {
+    std::string out;
+    append_iso(out, d);
     return out;
 }
 

@@ -10,6 +10,8 @@ namespace opfolg::text {
 // "2019-08-31"; "" for a date that is not ok() (unset or invalid). A caller that shows something else for an
 // unknown date says so itself.
 std::string iso(date::year_month_day d);
+// The same, appended to `out` (renderers that write a row in place).
+void append_iso(std::string& out, date::year_month_day d);
 
 // Exactly ten characters YYYY-MM-DD, ASCII digits only, a real calendar day. On success sets out and returns true;
 // otherwise leaves out alone. No spaces, signs or short fields ("2019-1-5" is not a date).

@@ -9,5 +9,9 @@ namespace opfolg::text {
 // can neither break the layout nor inject terminal escapes. Other bytes, UTF-8 included, are kept; the length in
 // bytes does not change.
 std::string one_line(std::string_view s);
+// The same, appended to `out`.
+void append_one_line(std::string& out, std::string_view s);
+// Makes out[from, end) one line in place.
+void make_one_line(std::string& out, std::size_t from);
 
 }  // namespace opfolg::text

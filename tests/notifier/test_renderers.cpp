@@ -72,6 +72,12 @@ TEST_CASE("utf8: widths, padding and truncation treat æøå as one column") {
     CHECK(utf8::pad("7", 3, true) == "  7");
     CHECK(utf8::truncate("Skolestruktur på Ærø", 6) == "Skole…");
     CHECK(utf8::truncate("ÆØÅÆØÅ", 4) == "ÆØÅ…");
+    std::string row = "| ";
+    utf8::append_truncated(row, "Skolestruktur på Ærø", 6);
+    utf8::append_truncated(row, "Ærø", 3);
+    utf8::append_truncated(row, "Ærø", 0);
+    CHECK(row == "| Skole…Ærø");
+    CHECK(utf8::width(std::string_view("ASCII only, one column a byte")) == 29);
 }
 
 TEST_CASE("filter_flags: committee (æøå case-insensitive), rule, severity, status, since") {

@@ -21,6 +21,17 @@ TEST_CASE("iso: YYYY-MM-DD with zero padding, empty for an unset or invalid date
     CHECK(iso(date::year{-1} / 1 / 1) == "-001-01-01");
 }
 
+TEST_CASE("append_iso: what iso gives, appended, and nothing for an unset date") {
+    std::string out = "due ";
+    opfolg::text::append_iso(out, 2019_y / 8 / 31);
+    CHECK(out == "due 2019-08-31");
+    opfolg::text::append_iso(out, date::year_month_day{});
+    opfolg::text::append_iso(out, 2023_y / 2 / 29);
+    CHECK(out == "due 2019-08-31");
+    opfolg::text::append_iso(out, date::year{12345} / 1 / 2);
+    CHECK(out == "due 2019-08-3112345-01-02");
+}
+
 TEST_CASE("parse_iso: the inverse of iso") {
     date::year_month_day d{};
     REQUIRE(parse_iso("2024-02-29", d));
