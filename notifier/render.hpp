@@ -3,6 +3,7 @@
 #include "notifier/report.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace opfolg::notifier {
@@ -23,11 +24,14 @@ std::string render_ics(const Report& report);
 
 // Shared by the HTML report, the checklist and the mail digest.
 std::string html_escape(const std::string& s);
+// The same, appended to `out` (a report row written in place).
+void append_html_escaped(std::string& out, std::string_view s);
 // The inline SVG bar chart of open flags per committee by age band.
 std::string render_age_chart_svg(const Report& report);
 struct CommitteeBlock;  // notifier/grouped_writer.hpp
 std::string render_age_chart_svg(const std::vector<CommitteeBlock>& committees);  // the same from counts
 // Escapes Markdown punctuation and flattens line breaks so a value cannot break the table or add markup.
 std::string markdown_escape(const std::string& s);
+void append_markdown_escaped(std::string& out, std::string_view s);  // the same, appended to `out`
 
 }  // namespace opfolg::notifier

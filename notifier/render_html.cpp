@@ -2,28 +2,46 @@
 #include "notifier/grouped_writer.hpp"
 #include "notifier/render.hpp"
 #include "notifier/utf8.hpp"
+#include "text/iso_date.hpp"
 
 #include <algorithm>
 #include <array>
 
 namespace opfolg::notifier {
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
+namespace {
+// The bytes html_escape changes: the five markup characters and the control characters but tab and newline.
+constexpr std::array<bool, 256> html_special = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = c != '\n' && c != '\t';
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+    return t;
+}();
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view s) {
+    std::size_t run = 0;  // runs without a special byte are appended whole
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (!html_special[static_cast<unsigned char>(c)]) continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            default:
-                // Other control characters are not allowed in HTML text; tabs and newlines are kept.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-                else out += c;
+            default: out += ' ';  // other control characters are not allowed in HTML text
         }
     }
+    out.append(s.data() + run, s.size() - run);
+}
+
+std::string html_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    append_html_escaped(out, s);
     return out;
 }
 
@@ -89,14 +107,36 @@ public:
     explicit HtmlWriter(const Report& head) : GroupedWriter(head) {}
 
 private:
+    // Written in place into the block's rows: a string per cell was most of a 100k-flag HTML report.
     void row(CommitteeBlock& block, std::size_t, const rules::Flag& f) override {
-        block.rows += "<tr><td class=\"" + std::string(rules::to_string(f.status)) + "\">" +
-                      html_escape(status_word(f.status)) + "</td><td class=\"num\">" + std::to_string(f.days_overdue) +
-                      "</td><td class=\"d\">" + iso(f.due) + "</td><td class=\"d\">" + iso(f.meeting_date) +
-                      "</td><td class=\"num\">" + std::to_string(f.item_number) + "</td><td>" + html_escape(f.title) +
-                      "</td><td>" + html_escape(f.case_number) + "</td><td>" + html_escape(f.decision) + "</td><td>" +
-                      html_escape(f.rule) + " (" + severity_name(f.severity) + ")</td><td>" + html_escape(f.id) +
-                      "</td><td>" + html_escape(f.source) + "</td></tr>\n";
+        std::string& out = block.rows;
+        out += "<tr><td class=\"";
+        out += rules::to_string(f.status);
+        out += "\">";
+        append_html_escaped(out, status_word(f.status));
+        out += "</td><td class=\"num\">";
+        out += std::to_string(f.days_overdue);
+        out += "</td><td class=\"d\">";
+        text::append_iso(out, f.due);
+        out += "</td><td class=\"d\">";
+        text::append_iso(out, f.meeting_date);
+        out += "</td><td class=\"num\">";
+        out += std::to_string(f.item_number);
+        out += "</td><td>";
+        append_html_escaped(out, f.title);
+        out += "</td><td>";
+        append_html_escaped(out, f.case_number);
+        out += "</td><td>";
+        append_html_escaped(out, f.decision);
+        out += "</td><td>";
+        append_html_escaped(out, f.rule);
+        out += " (";
+        out += severity_name(f.severity);
+        out += ")</td><td>";
+        append_html_escaped(out, f.id);
+        out += "</td><td>";
+        append_html_escaped(out, f.source);
+        out += "</td></tr>\n";
     }
 
     void close() override {

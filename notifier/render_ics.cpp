@@ -2,20 +2,29 @@
 #include "notifier/render.hpp"
 #include "notifier/list_writer.hpp"
 #include "notifier/utf8.hpp"
+#include "text/iso_date.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace opfolg::notifier {
 
 namespace {
+// The bytes a TEXT value escapes or replaces: backslash, ';', ',' and the control characters but tab.
+constexpr std::array<bool, 256> ics_special = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = c != '\t';
+    for (unsigned char c : {'\\', ';', ','}) t[c] = true;
+    return t;
+}();
+
 // TEXT value escaping (RFC 5545 3.3.11); CR/LF become the \n escape, so no value can start a new property.
 // Runs without a special character are appended whole.
 void append_ics_text(std::string& out, std::string_view s) {
     std::size_t run = 0;  // start of the bytes not yet appended
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        const bool special = c == '\\' || c == ';' || c == ',' || (static_cast<unsigned char>(c) < 0x20 && c != '\t');
-        if (!special) continue;
+        if (!ics_special[static_cast<unsigned char>(c)]) continue;
         out.append(s.data() + run, i - run);
         switch (c) {
             case '\\': out += "\\\\"; break;
@@ -41,7 +50,8 @@ void append_folded(std::string& out, std::string_view line) {
         std::size_t cut = pos;
         while (cut < line.size()) {
             // Clamped: a truncated sequence at the end of invalid UTF-8 must not run past the line.
-            std::size_t n = std::min(utf8::sequence_length(static_cast<unsigned char>(line[cut])), line.size() - cut);
+            const auto lead = static_cast<unsigned char>(line[cut]);
+            const std::size_t n = lead < 0x80 ? 1 : std::min(utf8::sequence_length(lead), line.size() - cut);
             if (cut + n - pos > limit) break;
             cut += n;
         }
@@ -54,12 +64,11 @@ void append_folded(std::string& out, std::string_view line) {
     out += "\r\n";
 }
 
-std::string basic_date(date::year_month_day d) {
-    std::string s = iso(d);
-    std::string out;
-    for (char c : s)
-        if (c != '-') out += c;
-    return out;
+// "20190831": the date without its dashes.
+void append_basic_date(std::string& out, date::year_month_day d) {
+    const std::size_t from = out.size();
+    text::append_iso(out, d);
+    out.erase(std::remove(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '-'), out.end());
 }
 }  // namespace
 
@@ -83,21 +92,54 @@ private:
         append_ics_text(line_, value);
         prop(line_);
     }
+    // The properties are built in buffers kept from flag to flag (a string per piece was most of an ICS report),
+    // each escaped whole as before: a CR at the end of one value and the LF after it are still one \n.
     void write(const rules::Flag& f) override {
         prop("BEGIN:VTODO");
         line_ = "UID:";
         append_ics_text(line_, f.id);
         line_ += "@opfolg";
         prop(line_);
-        prop("DTSTAMP:" + stamp_);
-        if (f.due.ok()) prop("DUE;VALUE=DATE:" + basic_date(f.due));
-        text_prop("SUMMARY:", f.committee + " " + iso(f.meeting_date) + " pkt. " + std::to_string(f.item_number) +
-                                 ": " + f.title);
-        std::string desc = "Status: " + status_word(f.status) + " (" + std::to_string(f.days_overdue) + " dage)\n";
-        if (!f.case_number.empty()) desc += "Sag: " + f.case_number + "\n";
-        if (!f.decision.empty()) desc += "Beslutning: " + f.decision + "\n";
-        desc += "Regel: " + f.rule + " (" + severity_name(f.severity) + ")\nId: " + f.id + "\nKilde: " + f.source;
-        text_prop("DESCRIPTION:", desc);
+        line_ = "DTSTAMP:";
+        line_ += stamp_;
+        prop(line_);
+        if (f.due.ok()) {
+            line_ = "DUE;VALUE=DATE:";
+            append_basic_date(line_, f.due);
+            prop(line_);
+        }
+        value_ = f.committee;
+        value_ += ' ';
+        text::append_iso(value_, f.meeting_date);
+        value_ += " pkt. ";
+        value_ += std::to_string(f.item_number);
+        value_ += ": ";
+        value_ += f.title;
+        text_prop("SUMMARY:", value_);
+        value_ = "Status: ";
+        value_ += status_word(f.status);
+        value_ += " (";
+        value_ += std::to_string(f.days_overdue);
+        value_ += " dage)\n";
+        if (!f.case_number.empty()) {
+            value_ += "Sag: ";
+            value_ += f.case_number;
+            value_ += '\n';
+        }
+        if (!f.decision.empty()) {
+            value_ += "Beslutning: ";
+            value_ += f.decision;
+            value_ += '\n';
+        }
+        value_ += "Regel: ";
+        value_ += f.rule;
+        value_ += " (";
+        value_ += severity_name(f.severity);
+        value_ += ")\nId: ";
+        value_ += f.id;
+        value_ += "\nKilde: ";
+        value_ += f.source;
+        text_prop("DESCRIPTION:", value_);
         text_prop("CATEGORIES:", f.committee);
         prop(f.severity == rules::Severity::high     ? "PRIORITY:1"
              : f.severity == rules::Severity::medium ? "PRIORITY:5"
@@ -108,7 +150,8 @@ private:
     void close() override { prop("END:VCALENDAR"); }
 
     std::string stamp_;
-    std::string line_;  // the property being built (its buffer kept from flag to flag)
+    std::string line_;   // the property being built (its buffer kept from flag to flag)
+    std::string value_;  // a TEXT value before escaping (likewise)
 };
 }  // namespace
 
