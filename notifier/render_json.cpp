@@ -13,11 +13,8 @@ namespace opfolg::notifier {
 namespace {
 constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;  // bad UTF-8 in a source file
 
-// Whether JSON writes `s` as it is between quotes: well-formed UTF-8 (the strict form nlohmann's validator
-// accepts: no overlong forms, no surrogates, nothing past U+10FFFF) without a control character, quote or
-// backslash. Anything else goes through nlohmann's own escaping.
 // Whether all eight bytes are printable ASCII other than quote and backslash: most of a report's text, which
-// verbatim() then passes eight bytes a step ("has a byte less than n" and "has a zero byte" word tricks).
+// classify() then passes eight bytes a step ("has a byte less than n" and "has a zero byte" word tricks).
 bool plain_ascii_word(const unsigned char* p) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
@@ -28,12 +25,19 @@ bool plain_ascii_word(const unsigned char* p) {
     return !non_ascii && !control && !has_zero(w ^ (ones * '"')) && !has_zero(w ^ (ones * '\\'));
 }
 
-bool verbatim(std::string_view s) {
+// How JSON writes a text: as it is between quotes (`verbatim`), with its quotes, backslashes and control
+// characters escaped (`escaped`), both only for well-formed UTF-8 in the strict form nlohmann's validator accepts
+// (no overlong forms, no surrogates, nothing past U+10FFFF); anything else (`invalid`) goes through nlohmann's own
+// escaping, which replaces the bad bytes.
+enum class JsonText { verbatim, escaped, invalid };
+
+JsonText classify(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
         return i < n && p[i] >= lo && p[i] <= hi;
     };
+    bool escapes = false;
     for (std::size_t i = 0; i < n;) {
         if (i + 8 <= n && plain_ascii_word(p + i)) {
             i += 8;
@@ -41,33 +45,65 @@ bool verbatim(std::string_view s) {
         }
         const unsigned char c = p[i];
         if (c < 0x80) {
-            if (c < 0x20 || c == '"' || c == '\\') return false;
+            escapes = escapes || c < 0x20 || c == '"' || c == '\\';
             i += 1;
         } else if (c >= 0xC2 && c <= 0xDF) {
-            if (!cont(i + 1)) return false;
+            if (!cont(i + 1)) return JsonText::invalid;
             i += 2;
         } else if (c >= 0xE0 && c <= 0xEF) {
             const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-            if (!cont(i + 1, lo, hi) || !cont(i + 2)) return false;
+            if (!cont(i + 1, lo, hi) || !cont(i + 2)) return JsonText::invalid;
             i += 3;
         } else if (c >= 0xF0 && c <= 0xF4) {
             const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-            if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return false;
+            if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return JsonText::invalid;
             i += 4;
         } else {
-            return false;
+            return JsonText::invalid;
         }
     }
-    return true;
+    return escapes ? JsonText::escaped : JsonText::verbatim;
+}
+
+// Well-formed UTF-8 escaped as nlohmann's dump writes it (ensure_ascii off): the short escapes where JSON has
+// them, \u00xx in lowercase hex for the other control characters, everything else as it is. Decisions quote
+// their sources ("... jf. \"Indstilling\" ..."), so this is not rare enough to leave to a DOM per string.
+void append_escaped(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
 }
 
 void append_string(std::string& out, std::string_view s) {
-    if (verbatim(s)) {
-        out += '"';
-        out += s;
-        out += '"';
-    } else {
-        out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, replace);
+    switch (classify(s)) {
+        case JsonText::verbatim:
+            out += '"';
+            out += s;
+            out += '"';
+            break;
+        case JsonText::escaped: append_escaped(out, s); break;
+        case JsonText::invalid: out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, replace);
     }
 }
 

@@ -204,7 +204,8 @@ TEST_CASE("json: field by field it is the DOM's dump, for any text (Danish, esca
     const std::vector<std::string> texts = {
         "", "Skolestruktur på Ærø", "tab\there", "back\\slash only", "quote \" and \\ backslash", std::string("nul\0byte", 8), "\x7f del",
         "\x1b[2J", "a\x80b", "\xc3", "\xc0\xaf overlong", "\xed\xa0\x80 surrogate", "\xf4\x90\x80\x80 past U+10FFFF",
-        "\xe2\x82\xac euro \xf0\x9f\x98\x80 emoji", "\xef\xbf\xbd", "\xf0\x9f\x98 cut", "æøåÆØÅ\r\n"};
+        "\xe2\x82\xac euro \xf0\x9f\x98\x80 emoji", "\xef\xbf\xbd", "\xf0\x9f\x98 cut", "æøåÆØÅ\r\n",
+        "\b\f\x01\x1f\x7f short and long escapes", "citat \"Indstilling\" med æøå", "\"\\\"", "bad \xff and \"quote\""};
     for (const auto& text : texts) {
         Report r = fixtures::report();
         r.flags[0].title = text;
