@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace opfolg::notifier {
@@ -63,10 +64,12 @@ private:
         r.begin = text.size();
         r.overdue = f.status == rules::FlagStatus::overdue;
         std::size_t cell_begin = text.size();
-        auto end_cell = [&](std::size_t c) {
+        // A cell's width is counted where it was written, unless the writer knows it (a truncated title).
+        auto end_cell = [&](std::size_t c, std::optional<std::size_t> known_width = std::nullopt) {
             r.end[c] = static_cast<std::uint32_t>(text.size() - r.begin);
-            r.width[c] = static_cast<std::uint32_t>(
-                utf8::width(std::string_view(text).substr(cell_begin, text.size() - cell_begin)));
+            r.width[c] = static_cast<std::uint32_t>(known_width ? *known_width
+                                                                : utf8::width(std::string_view(text).substr(
+                                                                      cell_begin, text.size() - cell_begin)));
             table.width[c] = std::max<std::size_t>(table.width[c], r.width[c]);
             cell_begin = text.size();
         };
@@ -83,9 +86,9 @@ private:
         text::append_one_line(text, f.case_number.empty() ? "-" : f.case_number);
         end_cell(4);
         // Cut, then made one line: a control character is one byte and one column, like the space it becomes.
-        utf8::append_truncated(text, f.title, 60);
+        const std::size_t title_width = utf8::append_truncated(text, f.title, 60);
         text::make_one_line(text, cell_begin);
-        end_cell(5);
+        end_cell(5, title_width);
         if (!f.decision.empty()) {
             text += "      Beslutning: ";
             const std::size_t from = text.size();

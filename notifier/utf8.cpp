@@ -1,6 +1,7 @@
 #include "notifier/utf8.hpp"
 
-#include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace opfolg::notifier::utf8 {
 
@@ -30,10 +31,17 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& n) {
 }  // namespace
 
 std::size_t width(std::string_view s) {
-    // ASCII is one column a byte: most cells (dates, numbers, case numbers) need no decoding.
-    if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return s.size();
     std::size_t w = 0;
     for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+        // ASCII is one column a byte: eight at a time while none has its high bit (most of a Danish text).
+        if (std::uint64_t word; i + 8 <= s.size()) {
+            std::memcpy(&word, s.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                w += 8;
+                n = 8;
+                continue;
+            }
+        }
         char32_t cp = decode(s, i, n);
         if (cp >= 0x300 && cp <= 0x36F) continue;
         ++w;
@@ -48,12 +56,12 @@ std::string pad(const std::string& s, std::size_t columns, bool right_align) {
     return right_align ? fill + s : s + fill;
 }
 
-void append_truncated(std::string& out, std::string_view s, std::size_t columns) {
-    if (width(s) <= columns) {
+std::size_t append_truncated(std::string& out, std::string_view s, std::size_t columns) {
+    if (const std::size_t whole = width(s); whole <= columns) {
         out += s;
-        return;
+        return whole;
     }
-    if (columns == 0) return;
+    if (columns == 0) return 0;
     std::size_t w = 0;
     for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
         char32_t cp = decode(s, i, n);
@@ -63,6 +71,7 @@ void append_truncated(std::string& out, std::string_view s, std::size_t columns)
         if (!combining) ++w;
     }
     out += "…";
+    return w + 1;
 }
 
 std::string truncate(const std::string& s, std::size_t columns) {

@@ -11,8 +11,8 @@ std::size_t width(std::string_view s);
 std::string pad(const std::string& s, std::size_t columns, bool right_align = false);
 // Cuts to at most `columns` columns without splitting a code point, marking the cut with "…".
 std::string truncate(const std::string& s, std::size_t columns);
-// The same, appended to `out` (renderers that write a row in place).
-void append_truncated(std::string& out, std::string_view s, std::size_t columns);
+// The same, appended to `out` (renderers that write a row in place); returns the columns appended.
+std::size_t append_truncated(std::string& out, std::string_view s, std::size_t columns);
 // Length in bytes of the UTF-8 sequence starting with byte c (1 for invalid lead bytes).
 std::size_t sequence_length(unsigned char c);
 

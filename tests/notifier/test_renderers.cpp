@@ -78,6 +78,20 @@ TEST_CASE("utf8: widths, padding and truncation treat æøå as one column") {
     utf8::append_truncated(row, "Ærø", 0);
     CHECK(row == "| Skole…Ærø");
     CHECK(utf8::width(std::string_view("ASCII only, one column a byte")) == 29);
+    // Eight ASCII bytes a step, then code point by code point: the same count wherever the step stops.
+    for (const std::string tail : {"e\xcc\x81", "\xe2\x82", "Ærø", "\xff\xfe", "\xc3", ""})
+        for (std::size_t k = 0; k <= 17; ++k) {
+            const std::string ascii(k, 'x');
+            CHECK(utf8::width(ascii + tail) == k + utf8::width(tail));
+            CHECK(utf8::width(ascii + tail + ascii) == 2 * k + utf8::width(tail));
+        }
+    for (const std::string title : {"Skolestruktur på Ærø og omegn", "e\xcc\x81e\xcc\x81e\xcc\x81", "kort"})
+        for (std::size_t columns : {0, 1, 4, 10, 40}) {
+            std::string cell;
+            const std::size_t appended = utf8::append_truncated(cell, title, columns);
+            CHECK(appended == utf8::width(cell));
+            CHECK(cell == utf8::truncate(title, columns));
+        }
 }
 
 TEST_CASE("filter_flags: committee (æøå case-insensitive), rule, severity, status, since") {
