@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace opfolg::notifier {
 
@@ -18,29 +20,61 @@ constexpr std::array<bool, 256> ics_special = [] {
     return t;
 }();
 
-// TEXT value escaping (RFC 5545 3.3.11); CR/LF become the \n escape, so no value can start a new property.
-// Runs without a special character are appended whole.
-void append_ics_text(std::string& out, std::string_view s) {
-    std::size_t run = 0;  // start of the bytes not yet appended
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (!ics_special[static_cast<unsigned char>(c)]) continue;
-        out.append(s.data() + run, i - run);
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\r':
-                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-                out += "\\n";
-                break;
-            case '\n': out += "\\n"; break;
-            default: out += ' ';
-        }
-        run = i + 1;
-    }
-    out.append(s.data() + run, s.size() - run);
+// Whether any of eight bytes is one ics_special may mark (a control character, backslash, ';' or ','): the
+// "has a byte less than n" and "has a zero byte" word tricks, so plain text passes eight bytes a step.
+bool word_may_be_special(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+    const bool control = ((w - ones * 0x20) & ~w & highs) != 0;
+    return control || has_zero(w ^ (ones * '\\')) || has_zero(w ^ (ones * ';')) || has_zero(w ^ (ones * ','));
 }
+
+// A TEXT value (RFC 5545 3.3.11) escaped as it is written, piece by piece; CR/LF become the \n escape, so no
+// value can start a new property. A CR LF is one \n also where a piece ends with the CR and the next begins with
+// the LF, exactly as if the pieces had been joined first. Runs without a special character are appended whole.
+class IcsText {
+public:
+    explicit IcsText(std::string& out) : out_(out) {}
+
+    IcsText& operator<<(std::string_view s) {
+        if (s.empty()) return *this;
+        std::size_t i = after_cr_ && s.front() == '\n' ? 1 : 0;
+        std::size_t run = i;  // start of the bytes not yet appended
+        while (i < s.size()) {
+            if (i + 8 <= s.size() && !word_may_be_special(s.data() + i)) {
+                i += 8;
+                continue;
+            }
+            const char c = s[i];
+            if (!ics_special[static_cast<unsigned char>(c)]) {
+                ++i;
+                continue;
+            }
+            out_.append(s.data() + run, i - run);
+            switch (c) {
+                case '\\': out_ += "\\\\"; break;
+                case ';': out_ += "\\;"; break;
+                case ',': out_ += "\\,"; break;
+                case '\r':
+                    if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+                    out_ += "\\n";
+                    break;
+                case '\n': out_ += "\\n"; break;
+                default: out_ += ' ';
+            }
+            run = ++i;
+        }
+        out_.append(s.data() + run, s.size() - run);
+        after_cr_ = s.back() == '\r';
+        return *this;
+    }
+
+private:
+    std::string& out_;
+    bool after_cr_ = false;  // the last piece ended with a CR (written as \n)
+};
 
 // Appends `line` folded at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence; continuation lines start
 // with a space.
@@ -89,15 +123,15 @@ private:
     // A property whose value is TEXT: escaped into a line of its own, then folded.
     void text_prop(std::string_view name, std::string_view value) {
         line_.assign(name);
-        append_ics_text(line_, value);
+        IcsText(line_) << value;
         prop(line_);
     }
-    // The properties are built in buffers kept from flag to flag (a string per piece was most of an ICS report),
-    // each escaped whole as before: a CR at the end of one value and the LF after it are still one \n.
+    // Each property is built in one buffer kept from flag to flag, its value escaped piece by piece as it is
+    // written (a string per piece, then a copy of the joined value, were most of an ICS report).
     void write(const rules::Flag& f) override {
         prop("BEGIN:VTODO");
         line_ = "UID:";
-        append_ics_text(line_, f.id);
+        IcsText(line_) << f.id;
         line_ += "@opfolg";
         prop(line_);
         line_ = "DTSTAMP:";
@@ -108,38 +142,18 @@ private:
             append_basic_date(line_, f.due);
             prop(line_);
         }
-        value_ = f.committee;
-        value_ += ' ';
-        text::append_iso(value_, f.meeting_date);
-        value_ += " pkt. ";
-        value_ += std::to_string(f.item_number);
-        value_ += ": ";
-        value_ += f.title;
-        text_prop("SUMMARY:", value_);
-        value_ = "Status: ";
-        value_ += status_word(f.status);
-        value_ += " (";
-        value_ += std::to_string(f.days_overdue);
-        value_ += " dage)\n";
-        if (!f.case_number.empty()) {
-            value_ += "Sag: ";
-            value_ += f.case_number;
-            value_ += '\n';
-        }
-        if (!f.decision.empty()) {
-            value_ += "Beslutning: ";
-            value_ += f.decision;
-            value_ += '\n';
-        }
-        value_ += "Regel: ";
-        value_ += f.rule;
-        value_ += " (";
-        value_ += severity_name(f.severity);
-        value_ += ")\nId: ";
-        value_ += f.id;
-        value_ += "\nKilde: ";
-        value_ += f.source;
-        text_prop("DESCRIPTION:", value_);
+        line_ = "SUMMARY:";
+        IcsText(line_) << f.committee << " " << text::iso(f.meeting_date) << " pkt. " << std::to_string(f.item_number)
+                       << ": " << f.title;
+        prop(line_);
+        line_ = "DESCRIPTION:";
+        IcsText description(line_);
+        description << "Status: " << status_word(f.status) << " (" << std::to_string(f.days_overdue) << " dage)\n";
+        if (!f.case_number.empty()) description << "Sag: " << f.case_number << "\n";
+        if (!f.decision.empty()) description << "Beslutning: " << f.decision << "\n";
+        description << "Regel: " << f.rule << " (" << severity_name(f.severity) << ")\nId: " << f.id << "\nKilde: "
+                    << f.source;
+        prop(line_);
         text_prop("CATEGORIES:", f.committee);
         prop(f.severity == rules::Severity::high     ? "PRIORITY:1"
              : f.severity == rules::Severity::medium ? "PRIORITY:5"
@@ -150,8 +164,7 @@ private:
     void close() override { prop("END:VCALENDAR"); }
 
     std::string stamp_;
-    std::string line_;   // the property being built (its buffer kept from flag to flag)
-    std::string value_;  // a TEXT value before escaping (likewise)
+    std::string line_;  // the property being built (its buffer kept from flag to flag)
 };
 }  // namespace
 

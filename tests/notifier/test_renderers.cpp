@@ -427,6 +427,33 @@ TEST_CASE("ics: RFC 5545 structure — CRLF, 75-octet folding on UTF-8 boundarie
               "ææææææææææææææææææææææææææææææææææææææææ") == 1);
 }
 
+TEST_CASE("ics: a value written piece by piece is escaped as the joined value, a CR LF across pieces included") {
+    // DESCRIPTION is "Status: …\nSag: <case>\nBeslutning: <decision>\n…": a case number ending in CR and the LF
+    // after it are one \n, as they were when the description was joined before escaping; long runs of plain
+    // text, commas, semicolons and backslashes are escaped wherever the eight-byte steps fall.
+    Report r = hostile_report();
+    r.show_closed = true;  // a closed item's case number and decision are shown too
+    for (auto& f : r.flags) {
+        f.case_number = "15.00.00-P05-3-20\r";
+        f.decision = std::string(13, 'y') + "\r\r\n;,\\" + std::string(9, 'z') + "\x01\tend\r";
+    }
+    const std::string ics = render_ics(r);
+    std::string unfolded;  // folds removed
+    for (std::size_t i = 0; i < ics.size(); ++i) {
+        if (ics.compare(i, 3, "\r\n ") == 0) {
+            i += 2;
+            continue;
+        }
+        unfolded += ics[i];
+    }
+    const std::string expected = "Sag: 15.00.00-P05-3-20\\nBeslutning: " + std::string(13, 'y') + "\\n\\n\\;\\,\\\\" +
+                                 std::string(9, 'z') + " \tend\\nRegel: ";
+    std::size_t found = 0;
+    for (std::size_t at = unfolded.find(expected); at != std::string::npos; at = unfolded.find(expected, at + 1))
+        ++found;
+    CHECK(found == r.flags.size());
+}
+
 TEST_CASE("invalid UTF-8 from a source document breaks no format") {
     Report r = fixtures::report();
     // Truncated 3-byte sequence at the very end of a long value, a lone continuation byte, an invalid lead byte.
