@@ -1,5 +1,6 @@
 #include "flags/open_flags.hpp"
 
+#include "flags/kept_fields.hpp"
 #include "flags/settled.hpp"
 #include "rules/evaluate.hpp"
 #include "rules/scope.hpp"
@@ -88,9 +89,9 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const Settling& 
     // Keys and items many rows to a statement (tracker/row_batch.hpp): a first ingest's refresh writes 7,000 and
     // 3,500 of them.
     tracker::RowBatch keys(db, "flag_keys(key, item_id)", 2, "INSERT OR IGNORE");
-    Statement row(db, "INSERT INTO flag_rows(item_id, id, rule, candidate_key, committee, meeting_date, item_number, "
-                      "title, case_number, decision, closed, due, due_source, source, n) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement row(db, "INSERT INTO flag_rows(item_id, id, meeting_date, item_number, due, n, fields) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    std::string fields;  // flags/kept_fields.hpp; its buffer kept from row to row
     std::unordered_map<std::int64_t, std::int64_t> rows_of;  // item -> its rows so far, for `n`
     for (const auto& c : candidates) {
         std::optional<date::year_month_day> newest_manual;
@@ -105,14 +106,14 @@ void store_evaluation(sqlite3* db, const rules::RuleSet& rules, const Settling& 
         for (const auto& rule : rules.rules) {
             auto f = rules::evaluate_rule(rule, c, far_future);
             if (!f) continue;
-            row.bind(1, c.item_id).bind(2, f->id).bind(3, f->rule).bind(4, f->candidate_key).bind(5, f->committee);
-            row.bind(6, text::iso(f->meeting_date)).bind(7, static_cast<std::int64_t>(f->item_number));
-            row.bind(8, f->title).bind(9, f->case_number).bind(10, f->decision);
-            row.bind(11, static_cast<std::int64_t>(f->closed ? 1 : 0)).bind(12, text::iso(f->due));
+            fields.clear();
+            append_kept_fields(fields, *f);
+            row.bind(1, c.item_id).bind(2, f->id).bind(3, text::iso(f->meeting_date));
+            row.bind(4, static_cast<std::int64_t>(f->item_number)).bind(5, text::iso(f->due));
             // n = item id × 2^16 + the item's row count: unique in the table without reading it (an item's
             // rows are all written by one refresh).
             const std::int64_t n = (c.item_id << 16) + ++rows_of[c.item_id];
-            row.bind(13, f->due_source).bind(14, f->source).bind(15, n);
+            row.bind(6, n).bind(7, fields);
             row.step();
             row.reset();
             ++summary.flags;
@@ -213,14 +214,14 @@ bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date
 
     // The rows in their stored order (most overdue first). A join to flag_items per row was a tenth of a report;
     // one Flag refilled per row keeps its strings' buffers (a fresh Flag per row was a third of a report in malloc).
-    Statement s(db, "SELECT id, rule, candidate_key, committee, meeting_date, item_number, title, case_number, "
-                    "decision, closed, due, due_source, source, item_id "
+    Statement s(db, "SELECT id, meeting_date, item_number, due, item_id, fields "
                     "FROM flag_rows ORDER BY due, meeting_date, item_number, id");
     rules::Flag f;
     const rules::Rule* last_rule = nullptr;
     while (s.step()) {
-        if (!skip.empty() && skip.count(s.integer(13))) continue;
-        const std::string_view rule_id = s.view(1);
+        if (!skip.empty() && skip.count(s.integer(4))) continue;
+        std::string_view rule_id;
+        read_kept_fields(s.view(5), f, rule_id);
         const rules::Rule* rule = last_rule && last_rule->id == rule_id ? last_rule : enabled(rule_id);
         if (!rule) continue;
         if (rule != last_rule) {
@@ -230,19 +231,11 @@ bool for_each_open_flag(tracker::Store& store, const rules::RuleSet& rules, date
             last_rule = rule;
         }
         f.id = s.view(0);
-        f.candidate_key = s.view(2);
-        f.committee = s.view(3);
         f.meeting_date = {};  // parse_iso leaves its output alone on a bad date: not the last row's
-        text::parse_iso(s.view(4), f.meeting_date);
-        f.item_number = static_cast<int>(s.integer(5));
-        f.title = s.view(6);
-        f.case_number = s.view(7);
-        f.decision = s.view(8);
-        f.closed = s.integer(9) != 0;
+        text::parse_iso(s.view(1), f.meeting_date);
+        f.item_number = static_cast<int>(s.integer(2));
         f.due = {};
-        text::parse_iso(s.view(10), f.due);
-        f.due_source = s.view(11);
-        f.source = s.view(12);
+        text::parse_iso(s.view(3), f.due);
         rules::date_flag(*rule, f, as_of, messages);
         // Stable as a merge: on a tie the stored row goes first, as std::inplace_merge of the two lists did.
         for (; next_fresh != fresh.cend() && rules::most_overdue_first(*next_fresh, f); ++next_fresh) visit(*next_fresh);

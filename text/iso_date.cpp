@@ -32,17 +32,15 @@ std::string iso(date::year_month_day d) {
 
 bool parse_iso(std::string_view text, date::year_month_day& out) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    int v[3] = {0, 0, 0};
-    const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k)
-        for (int n = 0; n < lengths[k]; ++n) {
-            char c = text[static_cast<std::size_t>(starts[k] + n)];
-            if (c < '0' || c > '9') return false;
-            v[k] = v[k] * 10 + (c - '0');
-        }
-    date::year_month_day d{date::year{v[0]}, date::month{static_cast<unsigned>(v[1])}, date::day{static_cast<unsigned>(v[2])}};
-    if (!d.ok()) return false;
-    out = d;
+    // Digit by digit without loops: a report parses two dates for each of 100k kept flags.
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - '0'; };
+    const unsigned d[8] = {digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)};
+    for (unsigned x : d)
+        if (x > 9) return false;
+    const int year = static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+    const date::year_month_day ymd{date::year{year}, date::month{d[4] * 10 + d[5]}, date::day{d[6] * 10 + d[7]}};
+    if (!ymd.ok()) return false;
+    out = ymd;
     assert(iso(out) == text);  // the two are inverses
     return true;
 }

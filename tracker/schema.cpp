@@ -572,6 +572,42 @@ const char* const migrations[] = {
     R"sql(
     ALTER TABLE item_texts ADD COLUMN time_phrases TEXT NOT NULL DEFAULT '';
     )sql",
+    // 14: a kept flag row holds what a report only shows in one text, `fields` (flags/kept_fields.hpp:
+    // text/length_prefixed.hpp's fields in kKeptFieldOrder); the key columns stay columns. A report read fourteen
+    // columns per row, and decoding them was a third of a 100k-flag CSV report. The kept rows are carried over as
+    // they are (a rebuild would cost a national store ~20 s): `length(CAST(x AS BLOB))` is the byte length
+    // append_length_prefixed writes. A trigger names flag_rows, so the table is made again under its own name
+    // rather than renamed into place.
+    R"sql(
+    CREATE TEMP TABLE kept_rows AS SELECT item_id, id, meeting_date, item_number, due, n,
+        length(CAST(coalesce(rule, '') AS BLOB)) || ':' || coalesce(rule, '') ||
+        length(CAST(coalesce(candidate_key, '') AS BLOB)) || ':' || coalesce(candidate_key, '') ||
+        length(CAST(coalesce(committee, '') AS BLOB)) || ':' || coalesce(committee, '') ||
+        length(CAST(coalesce(title, '') AS BLOB)) || ':' || coalesce(title, '') ||
+        length(CAST(coalesce(case_number, '') AS BLOB)) || ':' || coalesce(case_number, '') ||
+        length(CAST(coalesce(decision, '') AS BLOB)) || ':' || coalesce(decision, '') ||
+        '1:' || (CASE WHEN coalesce(closed, 0) != 0 THEN '1' ELSE '0' END) ||
+        length(CAST(coalesce(due_source, '') AS BLOB)) || ':' || coalesce(due_source, '') ||
+        length(CAST(coalesce(source, '') AS BLOB)) || ':' || coalesce(source, '') AS fields
+        FROM flag_rows;
+    DROP TABLE flag_rows;
+    CREATE TABLE flag_rows(
+        item_id INTEGER,
+        id TEXT NOT NULL,
+        meeting_date TEXT NOT NULL,
+        item_number INTEGER NOT NULL,
+        due TEXT NOT NULL,
+        n INTEGER NOT NULL,                   -- unique per row, so equal flags (a key twice) both stay
+        fields TEXT,                          -- rule, candidate key, committee, title, case, decision, closed, ...
+        -- Stored most overdue first (rules::most_overdue_first: as-of minus due, descending, is due ascending),
+        -- so a report reads 100k rows in order, without a sort or a lookup per row.
+        PRIMARY KEY(due, meeting_date, item_number, id, n)
+    ) WITHOUT ROWID;
+    INSERT INTO flag_rows(item_id, id, meeting_date, item_number, due, n, fields)
+        SELECT item_id, id, meeting_date, item_number, due, n, fields FROM kept_rows;
+    DROP TABLE kept_rows;
+    CREATE INDEX flag_rows_by_item ON flag_rows(item_id);
+    )sql",
 };
 
 // C++ steps that follow a migration's script in its transaction, by the version the script makes.

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstdio>
 #include <vector>
 
 using namespace opfolg::text;
@@ -85,4 +86,20 @@ TEST_CASE("parse_iso_or_unset: the date, or an unset one for what the store writ
     CHECK_FALSE(parse_iso_or_unset("").ok());
     CHECK_FALSE(parse_iso_or_unset("2019-02-30").ok());
     CHECK(parse_iso_or_unset("31-08-2019") == date::year_month_day{});
+}
+
+TEST_CASE("parse_iso: every day of a leap and a common year, and the days that do not exist") {
+    // The by-hand digits must agree with the calendar: every real day parses back to itself, and a day past a
+    // month's end (or a month past 12, or day or month 0) does not.
+    for (int y : {2023, 2024, 1900, 2000}) {
+        for (unsigned m = 0; m <= 13; ++m)
+            for (unsigned d = 0; d <= 32; ++d) {
+                char text[16];
+                std::snprintf(text, sizeof text, "%04d-%02u-%02u", y, m, d);
+                const date::year_month_day expected{date::year{y}, date::month{m}, date::day{d}};
+                date::year_month_day got{};
+                CHECK(parse_iso(text, got) == expected.ok());
+                if (expected.ok()) CHECK(got == expected);
+            }
+    }
 }

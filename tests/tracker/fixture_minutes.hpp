@@ -58,6 +58,19 @@ struct TempDir {
     std::string db() const { return (path / "test.db").string(); }
 };
 
+// Undoes schema 14 (a kept flag row's shown fields in one text): flag_rows with a column each again, empty, and
+// the kept flags marked for a rebuild, as a store written before it may look.
+inline const char* const undo_schema_14_sql = R"sql(
+            DROP TABLE flag_rows;
+            CREATE TABLE flag_rows(
+                item_id INTEGER, id TEXT NOT NULL, rule TEXT, candidate_key TEXT, committee TEXT,
+                meeting_date TEXT NOT NULL, item_number INTEGER NOT NULL, title TEXT, case_number TEXT,
+                decision TEXT, closed INTEGER, due TEXT NOT NULL, due_source TEXT, source TEXT, n INTEGER NOT NULL,
+                PRIMARY KEY(due, meeting_date, item_number, id, n)) WITHOUT ROWID;
+            CREATE INDEX flag_rows_by_item ON flag_rows(item_id);
+            UPDATE flag_state SET complete = 0;
+            DELETE FROM flag_items; DELETE FROM flag_keys; DELETE FROM flags_pending;)sql";
+
 // Undoes schema 12 (item texts in their own table): body and decision back in items, the full-text index on
 // items again, every item indexed (fts_pending emptied), as stores written before it look.
 inline const char* const undo_schema_12_sql = R"sql(

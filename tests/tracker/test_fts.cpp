@@ -78,9 +78,9 @@ TEST_CASE("a schema-3 store (index with its own copy) migrates to the same searc
     // Back to schema 3: the index keeps its own copy and items has no decision column.
     const auto before = store_at_older_schema(
         dir.db(),
-        {fixture::undo_schema_12_sql, fixture::undo_schema_11_sql, fixture::undo_schema_10_sql,
-         fixture::undo_schema_9_sql, fixture::undo_schema_8_sql, fixture::undo_schema_7_sql, fixture::undo_schema_6_sql,
-         fixture::undo_schema_5_sql, fixture::undo_schema_4_sql},
+        {fixture::undo_schema_14_sql, fixture::undo_schema_12_sql, fixture::undo_schema_11_sql,
+         fixture::undo_schema_10_sql, fixture::undo_schema_9_sql, fixture::undo_schema_8_sql,
+         fixture::undo_schema_7_sql, fixture::undo_schema_6_sql, fixture::undo_schema_5_sql, fixture::undo_schema_4_sql},
         3);
     Store store(dir.db());
     CHECK(store.schema_version() == latest_schema_version());
@@ -94,7 +94,9 @@ TEST_CASE("a schema-11 store moves item texts to their own table and searches an
     fixture::TempDir dir;
     // Body and decision in items, as schema 11 kept them; links current (the undo's UPDATE marked them dirty).
     const auto before = store_at_older_schema(
-        dir.db(), {fixture::undo_schema_12_sql, "UPDATE link_state SET dirty = 0, threshold = 0.5"}, 11);
+        dir.db(),
+        {fixture::undo_schema_14_sql, fixture::undo_schema_12_sql, "UPDATE link_state SET dirty = 0, threshold = 0.5"},
+        11);
     Store store(dir.db());
     REQUIRE(store.schema_version() == latest_schema_version());
     // Every item's text came over, and none is left in items.

@@ -288,6 +288,7 @@ TEST_CASE("a schema-1 store gains file_seen and link_state, and its links are re
                 Status::stored);
         relink(store);
         // Back to schema 1: what migration 2 added is removed (triggers first), and a stale link is left.
+        exec(store.handle(), fixture::undo_schema_14_sql);
         exec(store.handle(), fixture::undo_schema_12_sql);
         exec(store.handle(), fixture::undo_schema_11_sql);
         exec(store.handle(), fixture::undo_schema_10_sql);
