@@ -305,3 +305,20 @@ TEST_CASE("flag status names read back as themselves, in the order messages list
     CHECK_FALSE(flag_status_from_string("all", untouched));  // a report filter word, not a status
     CHECK(untouched == FlagStatus::pending);
 }
+
+TEST_CASE("message: every placeholder filled, doubled braces kept as one", "[rules][evaluate][message]") {
+    auto p = parse(R"(rule r { title "Titel" severity high when decision is postponed due 60 days after meeting
+        message "{{{title}}} {rule}/{rule_title} {committee} {meeting_date} {item} {case} [{decision}] {due} ({due_source}) {days_overdue} {status}}}" })");
+    REQUIRE(p.ok);
+    auto c = candidate({DecisionClass::postponed}, june, "Udsættes.");
+    c.case_number = "27.12.00-P20-1-19";
+    auto flags = evaluate(p.set, {c}, as_of);
+    REQUIRE(flags.size() == 1);
+    CHECK(flags[0].message == "{Udbud af rengøring} r/Titel Økonomiudvalget 2019-06-12 4 27.12.00-P20-1-19 [Udsættes.] "
+                              "2019-08-11 (60 days after meeting) 152 overdue}");
+    // An unknown day shows as "?": the message is filled again by date_flag from what a kept row holds.
+    Flag f = flags[0];
+    f.meeting_date = {};
+    date_flag(p.set.rules[0], f, as_of);
+    CHECK(f.message.find(" ? 4 ") != std::string::npos);
+}
