@@ -1,6 +1,7 @@
 #include "flags/kept_fields.hpp"
 
 #include "text/length_prefixed.hpp"
+#include "text/one_line.hpp"
 #include "tracker/store.hpp"
 
 namespace opfolg::flags {
@@ -17,8 +18,12 @@ void append_kept_fields(std::string& out, const rules::Flag& f) {
 void read_kept_fields(std::string_view fields, rules::Flag& f, std::string_view& rule_id) {
     text::LengthPrefixedReader reader(fields);
     std::string_view closed;
+    // One line, and not the whole text: it holds a decision, which may run over lines.
+    auto malformed = [&] {
+        return tracker::StoreError("flag_rows.fields is malformed: \"" + text::one_line(fields.substr(0, 60)) + "\"");
+    };
     auto next = [&](std::string_view& into) {
-        if (!reader.next(into)) throw tracker::StoreError("flag_rows.fields is malformed: \"" + std::string(fields) + "\"");
+        if (!reader.next(into)) throw malformed();
     };
     auto next_into = [&](std::string& into) {
         std::string_view field;
@@ -34,8 +39,7 @@ void read_kept_fields(std::string_view fields, rules::Flag& f, std::string_view&
     next(closed);
     next_into(f.due_source);
     next_into(f.source);
-    if (!reader.at_end() || (closed != "0" && closed != "1"))
-        throw tracker::StoreError("flag_rows.fields is malformed: \"" + std::string(fields) + "\"");
+    if (!reader.at_end() || (closed != "0" && closed != "1")) throw malformed();
     f.closed = closed == "1";
 }
 
