@@ -1,8 +1,6 @@
 // UTF-8 validation and repair, Windows-1252 decoding (encoding and case folding: text/utf8.hpp).
 #include "grammar/reader_detail.hpp"
-
-#include <cstdint>
-#include <cstring>
+#include "text/byte_words.hpp"
 
 namespace opfolg {
 
@@ -33,12 +31,7 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         // Runs of ASCII eight bytes at a time: most of a Danish text.
-        while (i + 8 <= s.size()) {
-            std::uint64_t w;
-            std::memcpy(&w, s.data() + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
-        }
+        while (i + 8 <= s.size() && !text::words::has_high_bit(text::words::load(s.data() + i))) i += 8;
         if (i >= s.size()) break;
         auto n = utf8_sequence_length(s, i);
         if (n == 0) return false;

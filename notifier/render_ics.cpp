@@ -2,12 +2,11 @@
 #include "notifier/render.hpp"
 #include "notifier/list_writer.hpp"
 #include "notifier/utf8.hpp"
+#include "text/byte_words.hpp"
 #include "text/iso_date.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
 
 namespace opfolg::notifier {
 
@@ -20,15 +19,12 @@ constexpr std::array<bool, 256> ics_special = [] {
     return t;
 }();
 
-// Whether any of eight bytes is one ics_special may mark (a control character, backslash, ';' or ','): the
-// "has a byte less than n" and "has a zero byte" word tricks, so plain text passes eight bytes a step.
+// Whether any of eight bytes is one ics_special may mark (a control character, backslash, ';' or ','), so plain
+// text passes eight bytes a step.
 bool word_may_be_special(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
-    const bool control = ((w - ones * 0x20) & ~w & highs) != 0;
-    return control || has_zero(w ^ (ones * '\\')) || has_zero(w ^ (ones * ';')) || has_zero(w ^ (ones * ','));
+    const std::uint64_t w = text::words::load(p);
+    return text::words::has_byte_below(w, 0x20) || text::words::has_byte(w, '\\') || text::words::has_byte(w, ';') ||
+           text::words::has_byte(w, ',');
 }
 
 // A TEXT value (RFC 5545 3.3.11) escaped as it is written, piece by piece; CR/LF become the \n escape, so no

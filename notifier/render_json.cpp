@@ -1,12 +1,10 @@
 // JSON with a fixed key order (docs/report-json.md); scripts rely on it, so keys are only ever appended.
 #include "notifier/render.hpp"
 #include "notifier/list_writer.hpp"
+#include "text/byte_words.hpp"
 #include "text/iso_date.hpp"
 
 #include <nlohmann/json.hpp>
-
-#include <cstdint>
-#include <cstring>
 
 namespace opfolg::notifier {
 
@@ -14,15 +12,11 @@ namespace {
 constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;  // bad UTF-8 in a source file
 
 // Whether all eight bytes are printable ASCII other than quote and backslash: most of a report's text, which
-// classify() then passes eight bytes a step ("has a byte less than n" and "has a zero byte" word tricks).
+// classify() then passes eight bytes a step.
 bool plain_ascii_word(const unsigned char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
-    const bool non_ascii = (w & highs) != 0;
-    const bool control = ((w - ones * 0x20) & ~w & highs) != 0;
-    return !non_ascii && !control && !has_zero(w ^ (ones * '"')) && !has_zero(w ^ (ones * '\\'));
+    const std::uint64_t w = text::words::load(reinterpret_cast<const char*>(p));
+    return !text::words::has_high_bit(w) && !text::words::has_byte_below(w, 0x20) && !text::words::has_byte(w, '"') &&
+           !text::words::has_byte(w, '\\');
 }
 
 // How JSON writes a text: as it is between quotes (`verbatim`), with its quotes, backslashes and control

@@ -1,7 +1,6 @@
 #include "notifier/utf8.hpp"
 
-#include <cstdint>
-#include <cstring>
+#include "text/byte_words.hpp"
 
 namespace opfolg::notifier::utf8 {
 
@@ -34,13 +33,10 @@ std::size_t width(std::string_view s) {
     std::size_t w = 0;
     for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
         // ASCII is one column a byte: eight at a time while none has its high bit (most of a Danish text).
-        if (std::uint64_t word; i + 8 <= s.size()) {
-            std::memcpy(&word, s.data() + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                w += 8;
-                n = 8;
-                continue;
-            }
+        if (i + 8 <= s.size() && !text::words::has_high_bit(text::words::load(s.data() + i))) {
+            w += 8;
+            n = 8;
+            continue;
         }
         char32_t cp = decode(s, i, n);
         if (cp >= 0x300 && cp <= 0x36F) continue;

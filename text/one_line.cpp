@@ -1,30 +1,21 @@
 #include "text/one_line.hpp"
 
-#include <cstdint>
-#include <cstring>
+#include "text/byte_words.hpp"
 
 namespace opfolg::text {
 
 namespace {
 bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
 
-// Whether any of the eight bytes is below 0x20 or is 0x7F (the classic "has a byte less than n" and "has a zero
-// byte" word tricks): values of the minutes rarely hold one, so a report passes most of its text eight bytes a step.
-bool word_has_control(std::uint64_t w) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-    const std::uint64_t x = w ^ (ones * 0x7f);
-    const std::uint64_t del = (x - ones) & ~x & highs;
-    return (below_space | del) != 0;
-}
+// Whether any of the eight bytes is below 0x20 or is 0x7F: values of the minutes rarely hold one, so a report
+// passes most of its text eight bytes a step.
+bool word_has_control(std::uint64_t w) { return words::has_byte_below(w, 0x20) || words::has_byte(w, 0x7f); }
 }  // namespace
 
 void make_one_line(std::string& out, std::size_t from) {
     std::size_t i = from;
     for (; i + 8 <= out.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, out.data() + i, 8);
-        if (!word_has_control(w)) continue;
+        if (!word_has_control(words::load(out.data() + i))) continue;
         for (std::size_t k = i; k < i + 8; ++k)
             if (is_control(out[k])) out[k] = ' ';
     }
