@@ -22,7 +22,15 @@ using tracker::Candidate;
 using tracker::Treatment;
 
 // explain, the trace and the message placeholders show a date that is not known as "?" (text::iso gives "").
-std::string shown_date(date::year_month_day d) { return d.ok() ? text::iso(d) : "?"; }
+void append_shown_date(std::string& out, date::year_month_day d) {
+    if (d.ok()) text::append_iso(out, d);
+    else out += '?';
+}
+std::string shown_date(date::year_month_day d) {
+    std::string out;
+    append_shown_date(out, d);
+    return out;
+}
 
 long days_between(date::year_month_day from, date::year_month_day to) {
     return static_cast<long>((date::sys_days(to) - date::sys_days(from)).count());
@@ -197,12 +205,6 @@ void trace_later(const Candidate& c, date::year_month_day as_of, std::optional<d
 }
 
 // Appends a placeholder's value; false for a name that is not one (written back as it stood).
-// A date as messages show it: ISO, or "?" when unknown (shown_date, appended).
-void append_shown_date(std::string& out, date::year_month_day d) {
-    if (d.ok()) text::append_iso(out, d);
-    else out += '?';
-}
-
 bool append_value(std::string& out, std::string_view name, const Rule& rule, const Flag& f) {
     // By length first: a report fills a message for each of 100k kept flags, and a chain of a dozen string
     // comparisons per placeholder was most of it.
